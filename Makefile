@@ -1,0 +1,61 @@
+# `make run` and `make test` set everything up on a fresh Debian machine (Python 3.11,
+# root) and are quick when nothing changed. The virtualenv lives in .venv/ in the
+# project root: other tooling relies on that exact path.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := run
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.requirements.stamp
+
+# Development defaults; anything the caller set (DEBUG, DATABASE_URL, CELERY_BROKER_URL,
+# CI, ...) passes through unchanged.
+DEBUG ?= true
+export DEBUG
+
+.PHONY: run test bench lint format setup system-packages venv
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	@# `demo` arrives in a later change: run it when it exists, and let its failures stop us.
+	commands="$$($(PY) manage.py help --commands)"; \
+	if grep -qx demo <<<"$$commands"; then $(PY) manage.py demo; fi
+	exec $(PY) manage.py runserver 127.0.0.1:8000
+
+test: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: setup
+	$(PY) -m benchmarks.scoring
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+setup: system-packages venv
+	@mkdir -p var/static var/media
+
+system-packages:
+	@bin/install-system-packages
+
+venv: $(STAMP)
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
+
+# Reinstall only when requirements.txt changed. Needs the Debian packages (libpq-dev, gcc)
+# to build psycopg2.
+$(STAMP): requirements.txt | $(PY) system-packages
+	$(PY) -m pip install --disable-pip-version-check --quiet -r requirements.txt
+	touch $(STAMP)

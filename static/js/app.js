@@ -1,0 +1,2 @@
+// RaidAssess behaviour. Everything works without it; no inline scripts anywhere (CSP).
+"use strict";
