@@ -1,0 +1,41 @@
+"""Score an assessment JSON file from the command line: batch scoring and outside checks."""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand
+
+from assessments.checklist import InvalidAssessment, parse_assessment
+from assessments.scoring import score_assessment
+
+
+class Command(BaseCommand):
+    help = (
+        "Print the verdict JSON of an assessment JSON file (- reads standard input). "
+        "Invalid input: every problem on standard error, exit status 2."
+    )
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="assessment JSON file, or - for standard input")
+
+    def handle(self, *args, path, **options):
+        try:
+            if path == "-":
+                text = sys.stdin.read()
+            else:
+                with open(path, encoding="utf-8") as assessment_file:
+                    text = assessment_file.read()
+            assessment = parse_assessment(json.loads(text))
+        except (OSError, UnicodeDecodeError) as error:
+            self._fail([f"{path}: cannot be read: {error}"])
+        except json.JSONDecodeError as error:
+            self._fail([f"{path}: not valid JSON: {error}"])
+        except InvalidAssessment as invalid:
+            self._fail([str(problem) for problem in invalid.problems])
+        self.stdout.write(json.dumps(score_assessment(assessment), indent=2, ensure_ascii=False))
+
+    def _fail(self, lines):
+        for line in lines:
+            self.stderr.write(line)
+        raise SystemExit(2)
