@@ -227,3 +227,11 @@ def test_a_problem_renders_through_a_translation_function():
     assert problem.render(lambda message: message.replace("must be", "doit être")) == (
         "doit être '1'."
     )
+
+
+def test_every_value_has_a_label():
+    from assessments.checklist import VALUE_LABELS, choices_for
+
+    for key, item in {**PROFILE_FIELDS, **ITEMS}.items():
+        assert [value for value, _ in choices_for(key)] == list(item.values)
+    assert all(VALUE_LABELS.values())
