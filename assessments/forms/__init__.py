@@ -1,0 +1,1 @@
+"""The app's forms, one module per page family."""

@@ -1,0 +1,198 @@
+"""The checklist, one section at a time, saved as the planner types, and its verdict.
+
+The page works as a plain form (POST, then redirect); with htmx it saves itself a
+second after the planner stops typing and answers with fragments: the save status,
+and out of band the verdict, the progress, the new base version and the state of each
+item. A save sends only the keys the planner changed, so a colleague's answers to
+other questions merge in, and a colleague's answer to the same question is never
+overwritten silently: the planner sees a conflict and chooses.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import access, checklist, services
+from ..forms.checklist import ChecklistSectionForm
+
+GROUPED_TYPES = (checklist.CHOICE, checklist.BOOL, checklist.MULTI)
+SECTION_INDEX = {section.key: index for index, section in enumerate(checklist.SECTIONS)}
+
+
+def _section_or_404(key):
+    if key not in SECTION_INDEX:
+        raise Http404
+    return checklist.SECTIONS[SECTION_INDEX[key]]
+
+
+def progress(answers):
+    """Answered/total per section and overall; optional items (informant) don't count."""
+    sections = []
+    for section in checklist.SECTIONS:
+        counted = [item for item in section.items if not item.optional]
+        answered = sum(checklist.is_answered(answers.get(item.key)) for item in counted)
+        sections.append({"section": section, "answered": answered, "total": len(counted)})
+    return {
+        "sections": sections,
+        "answered": sum(row["answered"] for row in sections),
+        "total": sum(row["total"] for row in sections),
+    }
+
+
+def _entries(form, answers):
+    """What the item partials need for each question of the form's section."""
+    return [
+        {
+            "item": item,
+            "field": form[item.key],
+            "template": f"assessments/_item_{item.type}.html",
+            "grouped": item.type in GROUPED_TYPES,
+            "answered": checklist.is_answered(answers.get(item.key)),
+        }
+        for item in form.section.items
+    ]
+
+
+def _context(request, operation, section, form, version, **extra):
+    index = SECTION_INDEX[section.key]
+    answers = version.content["answers"]
+    return {
+        "operation": operation,
+        "section": section,
+        "form": form,
+        "entries": _entries(form, answers),
+        "version": version,
+        "verdict": version.verdict,
+        "progress": progress(answers),
+        "restricted_keys": [item.key for item in section.items if item.restricted],
+        "previous_section": checklist.SECTIONS[index - 1] if index > 0 else None,
+        "next_section": checklist.SECTIONS[index + 1] if index + 1 < len(SECTION_INDEX) else None,
+        "editable": access.can_edit(request.user, operation),
+        **extra,
+    }
+
+
+def _unbound_form(section, version, readonly=False):
+    return ChecklistSectionForm(
+        section,
+        answers=version.content["answers"],
+        readonly=readonly,
+        initial={"base_version": version.number},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checklist_section(request, pk, section):
+    section = _section_or_404(section)
+    if request.method == "POST":
+        return _save(request, pk, section)
+    operation = access.operation_for(request.user, pk)
+    version = services.current_version(operation=operation)
+    readonly = not access.can_edit(request.user, operation)
+    form = _unbound_form(section, version, readonly=readonly)
+    context = _context(request, operation, section, form, version)
+    return render(request, "assessments/checklist_section.html", context)
+
+
+def _conflict_rows(conflict):
+    return [
+        {**change, "item": checklist.ITEMS[change["key"]]}
+        for change in conflict.changes
+        if change["block"] == "answers"
+    ]
+
+
+def _save(request, pk, section):
+    operation = access.operation_for(request.user, pk, edit=True)
+    form = ChecklistSectionForm(section, request.POST)
+    form.is_valid()
+    if form.control_errors():
+        return HttpResponseBadRequest(gettext("The page is out of date. Reload it."))
+    current = services.current_version(operation=operation)
+    if form.cleaned_data["base_version"] > current.number:
+        return HttpResponseBadRequest(gettext("The page is out of date. Reload it."))
+    changes = form.changed_answers()
+    conflict = None
+    version = current
+    if changes:
+        try:
+            version = services.assessment_save(
+                operation=operation,
+                user=request.user,
+                base_version=form.cleaned_data["base_version"],
+                answers=changes,
+            )
+        except services.Conflict as error:
+            conflict = error
+        except checklist.InvalidAssessment as invalid:
+            for problem in invalid.problems:
+                form.add_error(problem.key.removeprefix("answers."), problem.render(gettext))
+    saved_keys = [] if conflict else [key for key in changes if key not in form.errors]
+    if request.htmx:
+        return _autosave_response(request, operation, section, form, version, conflict, saved_keys)
+    if conflict or form.errors:
+        context = _context(
+            request,
+            operation,
+            section,
+            form,
+            version,
+            conflict=conflict,
+            conflict_rows=_conflict_rows(conflict) if conflict else [],
+        )
+        status = 409 if conflict else 422
+        return render(request, "assessments/checklist_section.html", context, status=status)
+    return redirect("assessments:checklist_section", pk=operation.pk, section=section.key)
+
+
+def _stale_entries(form, version):
+    """Items the page shows differently from the saved version though the planner did not
+    touch them: a colleague answered them meanwhile. They are refreshed on the page."""
+    answers = version.content["answers"]
+    touched = set(form.cleaned_data.get("changed", []))
+    stale = [
+        key
+        for key in form.items
+        if key not in touched
+        and key not in form.errors
+        and key in form.cleaned_data
+        and _normal(form.answer(key)) != _normal(answers.get(key))
+    ]
+    fresh_form = _unbound_form(form.section, version)
+    return [entry for entry in _entries(fresh_form, answers) if entry["item"].key in stale]
+
+
+def _normal(value):
+    return value if checklist.is_answered(value) else None
+
+
+def _autosave_response(request, operation, section, form, version, conflict, saved_keys):
+    """200 in every case: htmx swaps only 2xx answers, and a 4xx here would read to the
+    script as a lost connection."""
+    stale = [] if conflict else _stale_entries(form, version)
+    context = _context(
+        request,
+        operation,
+        section,
+        form,
+        version,
+        oob=True,
+        conflict=conflict,
+        conflict_rows=_conflict_rows(conflict) if conflict else [],
+        saved_keys=saved_keys,
+        stale_entries=stale,
+        stale_keys={entry["item"].key for entry in stale},
+    )
+    return render(request, "assessments/_autosave_response.html", context)
+
+
+@login_required
+@require_GET
+def verdict_panel(request, pk):
+    operation = access.operation_for(request.user, pk)
+    version = services.current_version(operation=operation)
+    context = {"operation": operation, "verdict": version.verdict, "version": version}
+    return render(request, "assessments/_verdict.html", context)

@@ -1,0 +1,138 @@
+"""An assessment's versions: who changed what, and two versions side by side."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext
+from django.views.decorators.http import require_safe
+
+from assessments import access, checklist
+
+PAGE_SIZE = 50
+PROFILE = "operation"
+
+
+def _item(key):
+    return checklist.PROFILE_FIELDS.get(key) or checklist.ITEMS[key]
+
+
+def key_label(key):
+    return gettext(_item(key).question)
+
+
+def display_value(key, value):
+    """A value as a planner reads it: labels for choices, Yes/No, "Not answered"."""
+    item = _item(key)
+    if not checklist.is_answered(value):
+        return gettext("Not answered")
+    if item.type == checklist.BOOL:
+        return gettext("Yes") if value else gettext("No")
+    if item.type == checklist.CHOICE:
+        return gettext(checklist.VALUE_LABELS[value])
+    if item.type == checklist.MULTI and not item.free_values:
+        return ", ".join(gettext(checklist.VALUE_LABELS[entry]) for entry in value)
+    if item.type == checklist.MULTI:
+        return ", ".join(value)
+    return str(value)
+
+
+def describe_changes(changes):
+    """The changes of a services.Conflict, labelled for the page."""
+    return [
+        {
+            "label": key_label(change["key"]),
+            "theirs": display_value(change["key"], change["theirs"]),
+            "mine": display_value(change["key"], change["mine"]),
+            "by": ", ".join(change["by"]),
+        }
+        for change in changes
+    ]
+
+
+def _blocks():
+    """(block, key) pairs in page order: the profile, then the sections' items."""
+    yield from ((PROFILE, key) for key in checklist.PROFILE_FIELDS)
+    for section in checklist.SECTIONS:
+        yield from (("answers", item.key) for item in section.items)
+
+
+def _differing(before, after):
+    return [
+        (block, key) for block, key in _blocks() if before[block].get(key) != after[block].get(key)
+    ]
+
+
+def _version_number(request, name):
+    try:
+        return int(request.GET[name])
+    except (KeyError, ValueError):
+        raise Http404 from None
+
+
+@login_required
+@require_safe
+def assessment_history(request, pk):
+    operation = access.operation_for(request.user, pk)
+    versions = operation.assessment.versions.select_related("created_by").order_by("-number")
+    page = Paginator(versions, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(page)
+    # The version before the oldest on this page, to tell what that one changed.
+    oldest = rows[-1].number if rows else 1
+    earlier = operation.assessment.versions.filter(number=oldest - 1).first()
+    previous_of = [*rows[1:], earlier]
+    for version, previous in zip(rows, previous_of, strict=True):
+        version.changed = (
+            [key_label(key) for _block, key in _differing(previous.content, version.content)]
+            if previous
+            else None
+        )
+    context = {
+        "operation": operation,
+        "page": page,
+        "versions": rows,
+        "latest": operation.assessment.version_number,
+    }
+    return render(request, "assessments/history.html", context)
+
+
+@login_required
+@require_safe
+def assessment_diff(request, pk):
+    operation = access.operation_for(request.user, pk)
+    numbers = (_version_number(request, "a"), _version_number(request, "b"))
+    versions = {
+        version.number: version
+        for version in operation.assessment.versions.filter(number__in=numbers).select_related(
+            "created_by"
+        )
+    }
+    if set(numbers) - set(versions):
+        raise Http404
+    a, b = (versions[number] for number in numbers)
+    sections = {PROFILE: gettext("Operation profile")} | {
+        section.key: gettext(section.title) for section in checklist.SECTIONS
+    }
+    groups = {}
+    for block, key in _differing(a.content, b.content):
+        group = PROFILE if block == PROFILE else checklist.SECTION_OF[key]
+        groups.setdefault(group, []).append(
+            {
+                "key": key,
+                "label": key_label(key),
+                "a": display_value(key, a.content[block].get(key)),
+                "b": display_value(key, b.content[block].get(key)),
+            }
+        )
+    context = {
+        "operation": operation,
+        "a": a,
+        "b": b,
+        "diff_versions": (a, b),
+        "groups": [
+            {"key": group, "title": title, "rows": groups[group]}
+            for group, title in sections.items()
+            if group in groups
+        ],
+    }
+    return render(request, "assessments/diff.html", context)

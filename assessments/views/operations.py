@@ -1,0 +1,163 @@
+"""The operations list, an operation's page, and creating and editing its profile."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Value, When
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from assessments import access, checklist, scoring, services
+from assessments.forms.operations import (
+    DEFAULT_SORT,
+    SORTS,
+    OperationFilterForm,
+    OperationForm,
+    initial_from_profile,
+)
+
+from .checklist import progress as checklist_progress
+from .history import describe_changes
+
+PAGE_SIZE = 25
+
+# Worst first, so that an ascending sort puts what needs attention at the top.
+DECISION_ORDER = ("no_go", "urgent_go", "conditional_go", "go")
+
+
+def _rank(field, values):
+    return Case(
+        *(When(**{field: value}, then=Value(rank)) for rank, value in enumerate(values)),
+        default=Value(len(values)),
+        output_field=IntegerField(),
+    )
+
+
+def _filtered(operations, filters):
+    if filters.get("q"):
+        # The codename only: restricted fields are never searched (encrypted at rest).
+        operations = operations.filter(codename__icontains=filters["q"])
+    for name in ("status", "decision", "classification"):
+        if filters.get(name):
+            operations = operations.filter(**{f"assessment__{name}": filters[name]})
+    sort = filters.get("sort", DEFAULT_SORT)
+    field = SORTS[sort.lstrip("-")]
+    operations = operations.annotate(
+        decision_rank=_rank("assessment__decision", DECISION_ORDER),
+        classification_rank=_rank("assessment__classification", scoring.CLASSIFICATIONS),
+    )
+    descending = sort.startswith("-")
+    # The primary key breaks ties, so that pages neither repeat nor skip a row.
+    return operations.order_by(f"-{field}" if descending else field, "-pk" if descending else "pk")
+
+
+@login_required
+@require_safe
+def operation_list(request):
+    filter_form = OperationFilterForm(request.GET)
+    filters = filter_form.filters()
+    operations = _filtered(access.operations_for(request.user), filters)
+    page = Paginator(operations, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "filter_form": filter_form,
+        "filtered": any(
+            filters.get(name) for name in ("q", "status", "decision", "classification")
+        ),
+        "sort": filters.get("sort", DEFAULT_SORT),
+        "page": page,
+        "can_create": access.task_forces_for(request.user, access.EDITOR_ROLES).exists(),
+    }
+    return render(request, "assessments/operation_list.html", context)
+
+
+@login_required
+@require_safe
+def operation_detail(request, pk):
+    operation = access.operation_for(request.user, pk)
+    version = services.current_version(operation=operation)
+    context = {
+        "operation": operation,
+        "version": version,
+        "progress": checklist_progress(version.content["answers"]),
+        "can_edit": access.can_edit(request.user, operation),
+    }
+    return render(request, "assessments/operation_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def operation_create(request):
+    task_forces = access.task_forces_to_plan_in(request.user)
+    form = OperationForm(request.POST or None, task_forces=task_forces)
+    if request.method == "POST" and form.is_valid():
+        try:
+            operation = services.operation_create(
+                task_force=form.chosen_task_force, user=request.user, profile=form.profile()
+            )
+        except checklist.InvalidAssessment as invalid:
+            form.add_problems(invalid.problems)
+        else:
+            messages.success(
+                request, _("Operation %(codename)s created.") % {"codename": operation.codename}
+            )
+            return redirect("assessments:operation_detail", pk=operation.pk)
+    return render(request, "assessments/operation_form.html", {"form": form})
+
+
+def _overwrite_base(request, current):
+    """The version the user chose to save over after a conflict, if still valid."""
+    try:
+        number = int(request.POST.get("overwrite", ""))
+    except ValueError:
+        return None
+    return number if 1 <= number <= current.number else None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def operation_edit(request, pk):
+    operation = access.operation_for(request.user, pk, edit=True)
+    current = services.current_version(operation=operation)
+    if request.method == "GET":
+        initial = {
+            **initial_from_profile(current.content["operation"]),
+            "base_version": current.number,
+        }
+        form = OperationForm(initial=initial, base_version=current.number)
+        return render(
+            request, "assessments/operation_form.html", {"form": form, "operation": operation}
+        )
+
+    form = OperationForm(request.POST, base_version=current.number)
+    conflict = None
+    if form.is_valid():
+        base_number = form.cleaned_data["base_version"]
+        base = operation.assessment.versions.get(number=base_number)
+        # Changes are what the user did to the page they saw; saving over a conflict
+        # applies those same changes on top of the version they were shown to conflict.
+        changed = form.changed_profile(base.content["operation"])
+        if not changed:
+            messages.info(request, _("Nothing changed."))
+            return redirect("assessments:operation_detail", pk=operation.pk)
+        try:
+            version = services.assessment_save(
+                operation=operation,
+                user=request.user,
+                base_version=_overwrite_base(request, current) or base_number,
+                profile=changed,
+            )
+        except services.Conflict as error:
+            conflict = {
+                "current_version": error.current_version,
+                "changes": describe_changes(error.changes),
+            }
+        except checklist.InvalidAssessment as invalid:
+            form.add_problems(invalid.problems)
+        else:
+            messages.success(
+                request, _("Profile saved as version %(number)d.") % {"number": version.number}
+            )
+            return redirect("assessments:operation_detail", pk=operation.pk)
+    context = {"form": form, "operation": operation, "conflict": conflict}
+    return render(request, "assessments/operation_form.html", context)
