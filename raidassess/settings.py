@@ -197,8 +197,8 @@ CELERY_TIMEZONE = "UTC"
 # --- authentication ---------------------------------------------------------------------
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "assessments:home"
-LOGOUT_REDIRECT_URL = "assessments:home"
+LOGIN_REDIRECT_URL = "assessments:operation_list"
+LOGOUT_REDIRECT_URL = "login"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

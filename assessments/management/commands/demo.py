@@ -1,0 +1,97 @@
+"""Load the demo: two task forces, a partner NGO, one user per role, ten operations.
+
+Safe to run again: everything is looked up by name, username or codename first, and
+what exists is left as it is (a password someone changed is not reset).
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from assessments import demo_data, services
+from assessments.models import (
+    Membership,
+    Operation,
+    PartnerOrganisation,
+    PartnerReviewer,
+    TaskForce,
+)
+
+
+class Command(BaseCommand):
+    help = "Create demo task forces, users and operations (local use only; idempotent)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            # The demo passwords are published in the README: never on a real server.
+            raise CommandError("The demo has published passwords: run it only with DEBUG=true.")
+        with transaction.atomic():
+            task_forces = {
+                name: TaskForce.objects.get_or_create(name=name)[0]
+                for name in demo_data.TASK_FORCES
+            }
+            partner, _created = PartnerOrganisation.objects.get_or_create(
+                name=demo_data.PARTNER["name"],
+                defaults={"contact_point": demo_data.PARTNER["contact_point"]},
+            )
+            users = {
+                username: self._user(username, role, task_forces.get(task_force), partner, password)
+                for username, role, task_force, password in demo_data.USERS
+            }
+            created = [
+                operation["profile"]["codename"]
+                for operation in demo_data.OPERATIONS
+                if self._operation(operation, task_forces, users)
+            ]
+        self.stdout.write(
+            f"Demo operations created: {', '.join(created)}."
+            if created
+            else "Demo data already loaded: nothing changed."
+        )
+        self.stdout.write("\nDemo accounts, FOR LOCAL USE ONLY (sign in at /accounts/login/):")
+        for username, role, task_force, password in demo_data.USERS:
+            what = {
+                "reviewer": f"NGO reviewer of {demo_data.PARTNER['name']}",
+                "admin": "administrator (superuser, in no task force)",
+            }.get(role, f"{role} of {task_force}")
+            self.stdout.write(f"  {username:<11} {password:<22} {what}")
+
+    def _user(self, username, role, task_force, partner, password):
+        user_model = get_user_model()
+        user = user_model.objects.filter(username=username).first()
+        if user is None:
+            if role == "admin":
+                user = user_model.objects.create_superuser(username, password=password)
+            else:
+                user = user_model.objects.create_user(username, password=password)
+        if task_force is not None:
+            Membership.objects.get_or_create(
+                user=user, task_force=task_force, defaults={"role": role}
+            )
+        elif role == "reviewer":
+            PartnerReviewer.objects.get_or_create(user=user, organisation=partner)
+        return user
+
+    def _operation(self, operation, task_forces, users):
+        """Create one demo operation with its later saves; False if it exists already."""
+        task_force = task_forces[operation["task_force"]]
+        codename = operation["profile"]["codename"]
+        if Operation.objects.filter(task_force=task_force, codename=codename).exists():
+            return False
+        answers = operation["answers"]
+        created = services.operation_create(
+            task_force=task_force,
+            user=users[operation["by"]],
+            profile=operation["profile"],
+            answers=None if answers is None else {**demo_data.SMART_PLAN, **answers},
+        )
+        for revision in operation["revisions"]:
+            created.assessment.refresh_from_db()
+            services.assessment_save(
+                operation=created,
+                user=users[operation["by"]],
+                base_version=created.assessment.version_number,
+                answers=revision,
+            )
+        return True

@@ -1,0 +1,70 @@
+"""What the browser tests do again and again: sign in, check accessibility."""
+
+import re
+import time
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from tests.conftest import PASSWORD
+
+AXE_JS = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+BLOCKING_IMPACTS = ("serious", "critical")
+# As long as the auto-waiting assertions wait (conftest.TIMEOUT_MS).
+TIMEOUT_S = 10
+
+
+def sign_in(page, user):
+    """Sign `user` in through the real login form; leaves `page` on the page after it."""
+    page.goto("/accounts/login/")
+    page.get_by_label(re.compile("username", re.IGNORECASE)).fill(user.get_username())
+    page.get_by_label(re.compile("password", re.IGNORECASE)).fill(PASSWORD)
+    page.locator("main").get_by_role("button", name=re.compile("sign in", re.IGNORECASE)).click()
+    expect(page.get_by_role("button", name=re.compile("sign out", re.IGNORECASE))).to_be_visible()
+    return page
+
+
+def signed_in_page(new_context, user, **context_options):
+    page = new_context(**context_options).new_page()
+    return sign_in(page, user)
+
+
+def assert_accessible(page, name=None):
+    """Run axe-core on `page`; fail on any serious or critical violation, listing them."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    results = page.evaluate(
+        "axe.run(document, {resultTypes: ['violations']})"
+        ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " helpUrl: v.helpUrl, nodes: v.nodes.map(n => ({target: n.target.join(' '),"
+        " summary: n.failureSummary, html: n.html}))})))"
+    )
+    blocking = [violation for violation in results if violation["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, _describe_violations(name or page.url, blocking)
+
+
+def _describe_violations(name, violations):
+    lines = [f"axe-core found {len(violations)} serious or critical violation(s) on {name}:"]
+    for violation in violations:
+        lines.append(f"- [{violation['impact']}] {violation['id']}: {violation['help']}")
+        lines.append(f"  {violation['helpUrl']}")
+        for node in violation["nodes"][:10]:
+            lines.append(f"    at {node['target']}: {node['html'][:200]}")
+            for detail in (node["summary"] or "").splitlines():
+                lines.append(f"      {detail}")
+        if len(violation["nodes"]) > 10:
+            lines.append(f"    ... and {len(violation['nodes']) - 10} more elements")
+    return "\n".join(lines)
+
+
+def wait_until(condition, message, timeout=TIMEOUT_S):
+    """Poll `condition` (e.g. a database query) until it holds; fail with `message`.
+
+    For what the browser cannot show, such as what reached the server: assertions on
+    the page use Playwright's auto-waiting `expect` instead.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{message} (waited {timeout} s)")
+        time.sleep(0.1)

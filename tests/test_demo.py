@@ -1,0 +1,96 @@
+import io
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import CommandError, call_command
+
+from assessments import demo_data, scoring, services
+from assessments.models import (
+    AssessmentVersion,
+    Membership,
+    Operation,
+    PartnerOrganisation,
+    PartnerReviewer,
+    TaskForce,
+)
+
+
+@pytest.fixture
+def debug(settings):
+    settings.DEBUG = True
+
+
+def _counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            TaskForce,
+            PartnerOrganisation,
+            PartnerReviewer,
+            Membership,
+            Operation,
+            AssessmentVersion,
+            get_user_model(),
+        )
+    }
+
+
+def test_it_loads_task_forces_people_and_operations(db, debug, capsys):
+    call_command("demo")
+    assert set(TaskForce.objects.values_list("name", flat=True)) == set(demo_data.TASK_FORCES)
+    assert PartnerReviewer.objects.get().organisation.contact_point
+    roles = set(Membership.objects.values_list("user__username", "role", "task_force__name"))
+    assert roles == {
+        ("planner", "planner", demo_data.MEKONG),
+        ("supervisor", "supervisor", demo_data.MEKONG),
+        ("commander", "commander", demo_data.MEKONG),
+        ("andaman", "planner", demo_data.ANDAMAN),
+    }
+    assert get_user_model().objects.get(username="admin").is_superuser
+    assert not Membership.objects.filter(user__username__in=["admin", "reviewer"]).exists()
+    assert Operation.objects.count() == len(demo_data.OPERATIONS) == 10
+    assert Operation.objects.exclude(target_address="").count() >= 9
+    out = capsys.readouterr().out
+    assert "FOR LOCAL USE ONLY" in out
+    for username, _role, _task_force, password in demo_data.USERS:
+        assert f"{username} " in out and password in out
+        assert authenticate(username=username, password=password) is not None
+
+
+def test_its_verdicts_span_the_four_decisions(db, debug):
+    call_command("demo", stdout=io.StringIO())
+    verdicts = set()
+    for planned in demo_data.OPERATIONS:
+        operation = Operation.objects.get(codename=planned["profile"]["codename"])
+        version = services.current_version(operation=operation)
+        verdict = scoring.score_assessment(version.content)
+        assert (verdict["classification"], verdict["decision"]) == planned["expect"]
+        assert operation.assessment.decision == verdict["decision"]
+        verdicts.add((verdict["classification"], verdict["decision"]))
+    decisions = {decision for _classification, decision in verdicts}
+    assert decisions == {"go", "conditional_go", "no_go", "urgent_go"}
+    assert ("smart", "go") in verdicts and ("blind", "no_go") in verdicts
+
+
+def test_it_gives_some_operations_a_history(db, debug):
+    call_command("demo", stdout=io.StringIO())
+    assert Operation.objects.get(codename="LOTUS").assessment.version_number == 3
+
+
+def test_running_it_twice_changes_nothing(db, debug):
+    call_command("demo", stdout=io.StringIO())
+    before = _counts()
+    planner = get_user_model().objects.get(username="planner")
+    planner.set_password("changed-by-the-user-1")
+    planner.save()
+    call_command("demo", stdout=io.StringIO())
+    assert _counts() == before
+    # A password someone changed is left alone.
+    assert authenticate(username="planner", password="changed-by-the-user-1") is not None
+
+
+def test_it_refuses_to_run_without_debug(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("demo")
+    assert not Operation.objects.exists()
