@@ -12,8 +12,8 @@ import json
 
 from django.db import IntegrityError, transaction
 
-from . import checklist, scoring
-from .models import Assessment, AssessmentVersion, Operation
+from .. import checklist, scoring
+from ..models import Assessment, AssessmentVersion, Operation
 
 
 class Conflict(Exception):

@@ -1,0 +1,42 @@
+"""Writing the audit trail. Every workflow records what it did through `audit_record`."""
+
+from ..models import AuditEvent
+
+
+def client_address(request):
+    """The address the request came from, as the web server saw it.
+
+    Behind the compose file's gunicorn there is no proxy that could be trusted to set
+    X-Forwarded-For, so REMOTE_ADDR is the only honest answer.
+    """
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def audit_record(
+    *,
+    kind,
+    request=None,
+    user=None,
+    username="",
+    operation=None,
+    task_force=None,
+    outcome=AuditEvent.Outcome.SUCCESS,
+    summary="",
+):
+    """Add one event. `user` defaults to the request's signed-in user."""
+    if user is None and request is not None and request.user.is_authenticated:
+        user = request.user
+    if operation is not None and task_force is None:
+        task_force = operation.task_force_id
+    return AuditEvent.objects.create(
+        kind=kind,
+        outcome=outcome,
+        user=user,
+        username=username or (user.get_username() if user is not None else ""),
+        operation=operation,
+        task_force_id=getattr(task_force, "pk", task_force),
+        address=client_address(request),
+        summary=summary[:500],
+    )
