@@ -1,0 +1,144 @@
+"""The workflow's pages: submit, decide (approve, return, reject), the after-action
+review, and what waits for me. The rules live in services.workflow; these pages show
+its refusals in words."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from assessments import access, reauth, services
+from assessments.forms.workflow import AfterActionReviewForm, DecisionForm
+from assessments.models import AfterActionReview, Assessment, StatusChange
+from assessments.models.workflow import review_due
+from assessments.services import two_factor
+
+
+def panel_context(user, operation):
+    """What the operation page shows of the workflow: state, approvals, history, and
+    which of its buttons `user` gets."""
+    assessment = operation.assessment
+    status = Assessment.Status
+    review = AfterActionReview.objects.filter(operation=operation).first()
+    review_open = Assessment.objects.filter(
+        review_due(datetime.date.today()), pk=assessment.pk
+    ).exists()
+    return {
+        "approvals": assessment.approvals.select_related("approver", "version"),
+        "status_changes": StatusChange.objects.filter(assessment=assessment).select_related(
+            "by", "version"
+        ),
+        "can_submit": access.can_edit(user, operation)
+        and assessment.status in (status.DRAFT, status.RETURNED),
+        "can_decide": access.operations_to_approve(user).filter(pk=operation.pk).exists(),
+        "review": review,
+        "review_link": review_open or review is not None,
+    }
+
+
+def _refused(request, operation, refusal):
+    messages.error(request, refusal.reason)
+    return redirect("assessments:operation_detail", pk=operation.pk)
+
+
+@login_required
+@require_POST
+def assessment_submit(request, pk):
+    operation = access.operation_for(request.user, pk, edit=True)
+    try:
+        services.assessment_submit(operation=operation, user=request.user, request=request)
+    except services.Refused as refusal:
+        return _refused(request, operation, refusal)
+    messages.success(request, gettext("Submitted for approval."))
+    return redirect("assessments:operation_detail", pk=operation.pk)
+
+
+def _decide(request, operation, form):
+    """Carry out the decision of a valid form; raises services.Refused."""
+    data = form.cleaned_data
+    seen = {"version": data["version"], "content_hash": data["content_hash"]}
+    common = {"operation": operation, "user": request.user, "request": request, **seen}
+    action = data["action"]
+    if action == DecisionForm.APPROVE:
+        services.assessment_approve(
+            **common, rationale=data["rationale"], conditions=form.conditions_list()
+        )
+        return gettext("Approved.")
+    if action == DecisionForm.RETURN:
+        services.assessment_return(**common, comments=data["rationale"])
+        return gettext("Returned to the planners with your comments.")
+    services.assessment_reject(**common, reason=data["rationale"])
+    return gettext("Rejected.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assessment_decision(request, pk):
+    operation = access.operation_to_decide(request.user, pk)
+    version = services.current_version(operation=operation)
+    form = DecisionForm(
+        request.POST or None,
+        initial={"version": version.number, "content_hash": version.content_hash},
+        needs_token=two_factor.totp_device_of(request.user) is not None,
+    )
+    if request.method == "POST" and form.is_valid():
+        if not reauth.reauthentication_check(
+            request=request,
+            password=form.cleaned_data["password"],
+            token=form.cleaned_data.get("token", ""),
+            operation=operation,
+        ):
+            form.add_error(
+                None, gettext("Your password or code is not right: nothing was decided.")
+            )
+        else:
+            try:
+                done = _decide(request, operation, form)
+            except services.Refused as refusal:
+                form.add_error(refusal.field, refusal.reason)
+            else:
+                messages.success(request, done)
+                return redirect("assessments:operation_detail", pk=operation.pk)
+    context = {
+        "operation": operation,
+        "version": version,
+        "form": form,
+        **panel_context(request.user, operation),
+    }
+    return render(request, "assessments/decision.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def after_action_review(request, pk):
+    operation = access.operation_for(request.user, pk)
+    review = AfterActionReview.objects.filter(operation=operation).first()
+    form = AfterActionReviewForm(request.POST or None, review=review)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.after_action_review_save(
+                operation=operation, user=request.user, values=form.values(), request=request
+            )
+        except services.Refused as refusal:
+            form.add_error(refusal.field, refusal.reason)
+        else:
+            messages.success(request, gettext("After-action review saved."))
+            return redirect("assessments:operation_detail", pk=operation.pk)
+    approved = review.approved_version if review else services.approved_version(operation=operation)
+    context = {"operation": operation, "form": form, "review": review, "approved": approved}
+    return render(request, "assessments/after_action_review.html", context)
+
+
+@login_required
+@require_safe
+def waiting(request):
+    today = datetime.date.today()
+    context = {
+        "to_approve": access.operations_to_approve(request.user),
+        "returned": access.operations_returned_to(request.user),
+        "due_for_review": access.operations_due_for_review(request.user, today),
+    }
+    return render(request, "assessments/waiting.html", context)
