@@ -1,0 +1,93 @@
+"""Changes of who may do what, made in the admin, go to the audit trail with the admin
+who made them.
+
+Access is given by a membership of a task force (and its role), a partner reviewer's
+seat, and a user's flags, groups, permissions and password. They are recorded from the
+admin's own hooks, where the request names the admin and their address; a model signal
+could not tell who did it. Deleting a task force, a partner or a user takes access away
+with it, so every deletion through these admins is recorded as well.
+"""
+
+from django.contrib.auth.admin import UserAdmin
+from django.utils import translation
+
+from .models import AuditEvent, Membership, PartnerReviewer
+from .services.audit import audit_record
+
+ALL_FIELDS = "__all__"
+INLINE_MODELS = (Membership, PartnerReviewer)
+USER_PERMISSION_FIELDS = ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")
+
+
+def _shown(value):
+    if hasattr(value, "__iter__") and not isinstance(value, str):
+        return "[" + ", ".join(str(entry) for entry in value) + "]"
+    return str(value)
+
+
+def permission_change_record(request, obj, change):
+    # Without translation: the trail reads the same whatever the admin's language.
+    with translation.override(None):
+        audit_record(
+            kind=AuditEvent.Kind.PERMISSION_CHANGE,
+            request=request,
+            task_force=getattr(obj, "task_force_id", None),
+            summary=f"{obj._meta.model_name} {obj} {change}",
+        )
+
+
+class PermissionAuditMixin:
+    """For a ModelAdmin: records adding and changing its objects when `audited_fields`
+    says their own fields give access, changes of the membership and reviewer inlines it
+    holds, and every deletion."""
+
+    audited_fields = ()
+
+    def _audited_changes(self, form):
+        names = [
+            name
+            for name in form.changed_data
+            if self.audited_fields == ALL_FIELDS or name in self.audited_fields
+        ]
+        return ", ".join(f"{name}={_shown(form.cleaned_data.get(name))}" for name in names)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not self.audited_fields:
+            return
+        if not change:
+            permission_change_record(request, obj, "added")
+        elif changes := self._audited_changes(form):
+            permission_change_record(request, obj, f"changed: {changes}")
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if not issubclass(formset.model, INLINE_MODELS):
+            return
+        for obj in formset.new_objects:
+            permission_change_record(request, obj, "added")
+        for obj, fields in formset.changed_objects:
+            permission_change_record(request, obj, f"changed: {', '.join(fields)}")
+        for obj in formset.deleted_objects:
+            permission_change_record(request, obj, "deleted")
+
+    def delete_model(self, request, obj):
+        # Recorded first, while the object still has everything its name is made of.
+        permission_change_record(request, obj, "deleted")
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            permission_change_record(request, obj, "deleted")
+        super().delete_queryset(request, queryset)
+
+
+class AuditedUserAdmin(PermissionAuditMixin, UserAdmin):
+    audited_fields = USER_PERMISSION_FIELDS
+
+    def log_change(self, request, obj, message):
+        # The password page saves through its own form, not save_model; it calls this
+        # once the new password is stored.
+        if request.resolver_match.url_name.endswith("_password_change"):
+            permission_change_record(request, obj, "password changed by an admin")
+        return super().log_change(request, obj, message)

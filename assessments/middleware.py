@@ -1,0 +1,51 @@
+"""Refused attempts on an operation go to the audit trail.
+
+`access.operation_for` raises `OperationHidden` (404) or `EditRefused` (403); here, with
+the request at hand, the attempt of a signed-in user is recorded. The response is left
+to Django, so it stays exactly what it would have been. A hidden operation is looked up
+whether it exists or not, so that both cases cost the same and the timing tells
+nothing either.
+"""
+
+from . import access
+from .models import AuditEvent, Operation
+from .services.audit import audit_record
+
+
+class RefusedAccessMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not request.user.is_authenticated:
+            return None
+        if isinstance(exception, access.OperationHidden):
+            kind = AuditEvent.Kind.OPERATION_VIEW
+            operation = (
+                Operation.objects.filter(pk=_number(exception.pk)).only("task_force").first()
+            )
+            summary = f"operation id {exception.pk!s:.20} asked for: not visible (404)"
+        elif isinstance(exception, access.EditRefused):
+            kind = AuditEvent.Kind.EDIT
+            operation = exception.operation
+            summary = f"{request.method} on an operation the user may only read (403)"
+        else:
+            return None
+        audit_record(
+            kind=kind,
+            request=request,
+            operation=operation,
+            outcome=AuditEvent.Outcome.DENIED,
+            summary=summary,
+        )
+        return None
+
+
+def _number(pk):
+    try:
+        return int(pk)
+    except (TypeError, ValueError):
+        return None
