@@ -1,0 +1,168 @@
+"""What each brief says: the template context of the full brief and of the NGO brief.
+
+Both read the approved version's content (what was approved), never the operation as
+it is now. The NGO brief is built from an allow-list: `ngo_context` reads exactly the
+keys named in NGO_PROFILE_FIELDS and NGO_CARE_ITEMS, and nothing else of the
+assessment, so a field added to the checklist tomorrow stays out of it until someone
+decides, here, that a partner needs it.
+"""
+
+import datetime
+
+from django.utils import formats
+from django.utils.translation import gettext, gettext_lazy
+
+from . import checklist
+from .templatetags.checklist_tags import VERDICT_LABELS, answer_display, value_label
+
+# The NGO brief: how many people, minors, languages, and what care is ready for them.
+NGO_PROFILE_FIELDS = (
+    "estimated_persons_on_site",
+    "estimated_potential_victims",
+    "minors_suspected",
+    "expected_languages",
+)
+NGO_CARE_ITEMS = (
+    "interpreters_for_all_languages",
+    "child_specialist",
+    "same_gender_staff",
+    "service_provider_access_hours",
+    "shelter_capacity_confirmed",
+    "shelter_type",
+    "aftercare_services",
+    "services_voluntary",
+    "reflection_period_days",
+)
+
+# Who talks to whom, and who must not hear of it: the Communications heading.
+COMMUNICATION_ITEMS = ("media_presence", "observers_excluded", "leak_risk", "leak_mitigations")
+
+
+def _section_items(*section_keys, leave_out=()):
+    return tuple(
+        item.key
+        for section in checklist.SECTIONS
+        if section.key in section_keys
+        for item in section.items
+        if item.key not in leave_out
+    )
+
+
+# The full brief follows IIMARCH; each heading shows these checklist items.
+IIMARCH = (
+    ("information", gettext_lazy("Information"), _section_items("A", "B")),
+    ("intent", gettext_lazy("Intent"), _section_items("C")),
+    ("method", gettext_lazy("Method"), _section_items("D", "E", leave_out=COMMUNICATION_ITEMS)),
+    ("administration", gettext_lazy("Administration"), _section_items("J")),
+    ("risk", gettext_lazy("Risk assessment"), _section_items("T", "H")),
+    ("communications", gettext_lazy("Communications"), COMMUNICATION_ITEMS),
+    ("humanitarian", gettext_lazy("Humanitarian issues"), _section_items("F", "G", "I")),
+)
+
+
+def _shown(value, key):
+    """A profile value or answer as people read it."""
+    item = checklist.PROFILE_FIELDS.get(key)
+    if item is not None and item.type == checklist.CHOICE and checklist.is_answered(value):
+        return value_label(value)
+    return answer_display(value, key)
+
+
+def _label(key):
+    item = checklist.PROFILE_FIELDS.get(key) or checklist.ITEMS[key]
+    return gettext(item.question)
+
+
+def _rows(values, keys):
+    return [{"label": _label(key), "value": _shown(values.get(key), key)} for key in keys]
+
+
+def planned_week(planned_date):
+    """The ISO week of an ISO date, as the NGO brief shows it (never the day)."""
+    if not planned_date:
+        return gettext("Not set")
+    day = datetime.date.fromisoformat(planned_date)
+    year, week, weekday = day.isocalendar()
+    monday = day - datetime.timedelta(days=weekday - 1)
+    sunday = monday + datetime.timedelta(days=6)
+    return gettext("Week %(week)d of %(year)d (%(monday)s to %(sunday)s)") % {
+        "week": week,
+        "year": year,
+        "monday": formats.date_format(monday, "DATE_FORMAT"),
+        "sunday": formats.date_format(sunday, "DATE_FORMAT"),
+    }
+
+
+def approvals_of(version):
+    """The approvals of `version`, oldest first, as the briefs and the stamp name them."""
+    return [
+        {
+            "name": approval.approver.get_full_name() or approval.approver.get_username(),
+            "role": approval.get_role_display(),
+            "kind": approval.get_kind_display(),
+            "time": approval.created_at,
+            "rationale": approval.rationale,
+            "conditions": approval.conditions,
+        }
+        for approval in version.approvals.select_related("approver").order_by("created_at", "pk")
+    ]
+
+
+def _common(*, version, title):
+    return {
+        "title": title,
+        "codename": version.content["operation"]["codename"],
+        "version_number": version.number,
+        "content_hash": version.content_hash,
+    }
+
+
+def full_context(*, version, approvals, organisation):
+    """Everything the task force approved, under the IIMARCH headings."""
+    content = version.content
+    codename = content["operation"]["codename"]
+    verdict = version.verdict
+    return {
+        **_common(
+            version=version, title=gettext("Full brief: %(codename)s") % {"codename": codename}
+        ),
+        "approvals": approvals,
+        "task_force": version.assessment.operation.task_force.name,
+        "verdict": verdict,
+        "alternatives": [value_label(key) for key in verdict["alternatives"]],
+        "findings": [
+            {
+                "title": VERDICT_LABELS["severity"][severity],
+                "findings": [f for f in verdict["findings"] if f["severity"] == severity],
+            }
+            for severity in ("gate", "major", "minor")
+        ],
+        "profile": _rows(content["operation"], checklist.PROFILE_FIELDS),
+        "headings": [
+            {"key": key, "title": title, "rows": _rows(content["answers"], keys)}
+            for key, title, keys in IIMARCH
+        ],
+        "organisation": organisation,
+    }
+
+
+def ngo_context(*, version, approvals, organisation):
+    """The need-to-know brief: only the allow-listed keys of the approved version."""
+    profile = version.content["operation"]
+    answers = version.content["answers"]
+    return {
+        **_common(
+            version=version,
+            title=gettext("Brief for %(organisation)s: %(codename)s")
+            % {"organisation": organisation.name, "codename": profile["codename"]},
+        ),
+        # Who approved and when; their rationales and conditions may name the site.
+        "approvals": [
+            {key: approval[key] for key in ("name", "role", "time")} for approval in approvals
+        ],
+        "week": planned_week(profile.get("planned_date")),
+        "persons": _rows(profile, NGO_PROFILE_FIELDS),
+        "care": _rows(answers, NGO_CARE_ITEMS),
+        "organisation": organisation.name,
+        "contact_point": organisation.contact_point,
+    }

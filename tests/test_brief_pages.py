@@ -1,0 +1,176 @@
+"""The briefs pages: status and request, downloads and who may make them, the NGO's list,
+and the verify page."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from assessments import services
+from assessments.models import AuditEvent, Brief
+from tests.briefs_support import render_briefs
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def ready(approved_operation):
+    return render_briefs(approved_operation)
+
+
+def _download(brief):
+    return reverse("assessments:brief_download", args=[brief.pk])
+
+
+def test_the_status_element_polls_until_the_briefs_are_ready(client, planner, approved_operation):
+    client.force_login(planner)
+    url = reverse("assessments:brief_status", args=[approved_operation.pk])
+    html = client.get(url).content.decode()
+    assert 'hx-trigger="every 2s"' in html and "Queued" in html
+    render_briefs(approved_operation)
+    html = client.get(url).content.decode()
+    assert "hx-trigger" not in html
+    for brief in Brief.objects.all():
+        assert _download(brief) in html
+
+
+def test_a_member_requests_the_missing_briefs(client, supervisor, approved_operation):
+    Brief.objects.filter(variant="ngo").delete()
+    client.force_login(supervisor)
+    response = client.post(reverse("assessments:brief_request", args=[approved_operation.pk]))
+    assert response.status_code == 302
+    assert Brief.objects.filter(variant="ngo").exists()
+
+
+def test_requesting_briefs_of_a_draft_says_why_not(client, planner, operation):
+    client.force_login(planner)
+    response = client.post(reverse("assessments:brief_request", args=[operation.pk]), follow=True)
+    assert "Briefs are made once the assessment is approved." in response.content.decode()
+    assert not Brief.objects.exists()
+
+
+def test_a_download_is_the_signed_pdf_and_is_audited(client, commander, ready):
+    client.force_login(commander)
+    response = client.get(_download(ready["full"]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content) == ready["full"].file.read()
+    event = AuditEvent.objects.get(kind=AuditEvent.Kind.BRIEF_DOWNLOAD)
+    assert event.username == "chan" and "full" in event.summary
+
+
+def test_the_ngo_reviewer_downloads_the_ngo_brief_and_only_that(client, ngo_reviewer, ready):
+    client.force_login(ngo_reviewer)
+    assert client.get(_download(ready["ngo"])).status_code == 200
+    assert client.get(_download(ready["full"])).status_code == 404
+    operation = ready["full"].version.assessment.operation
+    for name in ("operation_briefs", "brief_status", "operation_detail"):
+        assert client.get(reverse(f"assessments:{name}", args=[operation.pk])).status_code == 404
+    html = client.get(reverse("assessments:shared_briefs")).content.decode()
+    assert _download(ready["ngo"]) in html and _download(ready["full"]) not in html
+
+
+def test_the_ngo_brief_is_not_shared_before_it_is_signed(client, ngo_reviewer, approved_operation):
+    brief = Brief.objects.get(variant="ngo")
+    client.force_login(ngo_reviewer)
+    assert client.get(_download(brief)).status_code == 404
+    assert _download(brief) not in client.get(reverse("assessments:shared_briefs")).content.decode()
+
+
+def test_another_ngo_and_another_task_force_get_404(
+    client, other_ngo_reviewer, other_planner, ready
+):
+    operation = ready["full"].version.assessment.operation
+    for user in (other_ngo_reviewer, other_planner):
+        client.force_login(user)
+        for brief in ready.values():
+            assert client.get(_download(brief)).status_code == 404
+        assert (
+            client.get(reverse("assessments:brief_status", args=[operation.pk])).status_code == 404
+        )
+    client.force_login(other_planner)
+    assert client.get(reverse("assessments:shared_briefs")).status_code == 404
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(client, ready):
+    response = client.get(_download(ready["ngo"]))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def _verify(client, data, name="brief.pdf"):
+    upload = SimpleUploadedFile(name, data, content_type="application/pdf")
+    return client.post(reverse("assessments:brief_verify"), {"file": upload}).content.decode()
+
+
+def test_verify_recognises_a_brief_issued_here(client, ngo_reviewer, ready):
+    client.force_login(ngo_reviewer)
+    html = _verify(client, ready["ngo"].file.read())
+    assert "verification-valid" in html
+    assert "Issued by this deployment: KESTREL, version 2." in html
+    assert "sita, Supervisor" in html
+    assert "verification-current" in html
+    assert AuditEvent.objects.filter(kind=AuditEvent.Kind.BRIEF_VERIFY, outcome="success").exists()
+
+
+def test_verify_says_when_the_version_was_superseded(client, planner, ready):
+    operation = ready["full"].version.assessment.operation
+    services.assessment_save(
+        operation=operation, user=planner, base_version=2, answers={"leak_risk": "medium"}
+    )
+    client.force_login(planner)
+    assert "verification-superseded" in _verify(client, ready["full"].file.read())
+
+
+def test_verify_finds_a_tampered_brief(client, planner, ready):
+    data = bytearray(ready["full"].file.read())
+    position = data.index(b"/Title") + 1
+    data[position] ^= 0x01
+    client.force_login(planner)
+    html = _verify(client, bytes(data))
+    assert "verification-invalid" in html
+    assert "verification-unknown" in html
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x00\x01garbage", "This is not a PDF file."),
+        (b"hello, I am text", "This is not a PDF file."),
+        (b"%PDF-1.7\n garbage after the header", "cannot be read as a PDF"),
+        (b"%PDF-1.7\n" + b"0" * (10 * 1024 * 1024), "larger than 10 MB"),
+    ],
+)
+def test_verify_answers_bad_uploads_with_a_message(client, planner, data, message):
+    client.force_login(planner)
+    html = _verify(client, data)
+    assert message in html
+
+
+def test_verify_without_a_file_names_the_field(client, planner):
+    client.force_login(planner)
+    html = client.post(reverse("assessments:brief_verify"), {}).content.decode()
+    assert "Choose the PDF of a brief to verify." in html
+
+
+def test_the_receiving_organisation_is_named_on_the_profile_form(
+    client, planner, operation, partner
+):
+    client.force_login(planner)
+    url = reverse("assessments:operation_edit", args=[operation.pk])
+    form = client.get(url).content.decode()
+    assert "Receiving organisation" in form
+    current = services.current_version(operation=operation)
+    data = {**{k: v for k, v in current.content["operation"].items() if v is not None}}
+    data.update(receiving_organisation=partner.pk, base_version=current.number)
+    data["expected_languages"] = ", ".join(data["expected_languages"])
+    response = client.post(url, data)
+    assert response.status_code == 302
+    operation.refresh_from_db()
+    assert operation.receiving_organisation == partner
+    # Not a contract key: the version and the exported JSON are unchanged.
+    assert services.current_version(operation=operation).number == current.number
+    assert (
+        "receiving_organisation" not in services.assessment_export(operation=operation)["operation"]
+    )

@@ -1,0 +1,71 @@
+"""Rendering: the URL fetcher serves the app's static files and nothing else, and
+planners' text reaches the PDF as text, never as markup."""
+
+import pytest
+
+from assessments import services
+from assessments.pdf import ORIGIN, Refused, StaticFilesOnly, pdf_render
+from tests.briefs_support import poppler
+
+HOSTILE = '<img src="file:///etc/passwd"> <link rel="stylesheet" href="http://203.0.113.7/x.css">'
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "http://203.0.113.7/tracker.png",
+        "https://example.org/static/css/app.css",
+        "data:text/plain;base64,cm9vdDp4OjA6MA==",
+        "ftp://203.0.113.7/x",
+        f"{ORIGIN}/media/briefs/secret.pdf",
+        f"{ORIGIN}/static/../../../etc/passwd",
+        f"{ORIGIN}/static/%2e%2e/%2e%2e/etc/passwd",
+        "http://raidassess.invalid/static/css/app.css",
+    ],
+)
+def test_it_refuses_anything_but_the_apps_static_files(url):
+    with pytest.raises(Refused):
+        StaticFilesOnly().fetch(url)
+
+
+def test_it_serves_the_apps_static_files():
+    response = StaticFilesOnly().fetch(f"{ORIGIN}/static/css/app.css")
+    assert response.read()
+    assert response.content_type == "text/css"
+
+
+def test_it_leaves_refused_resources_out_of_a_pdf(settings, caplog):
+    pdf = pdf_render("briefs/_rows.html", {"rows": []})
+    assert pdf.startswith(b"%PDF-")
+    # Markup that reaches WeasyPrint (not through our templates) still fetches nothing.
+    from weasyprint import HTML
+
+    from assessments.pdf import font_config
+
+    HTML(string=HOSTILE, base_url=f"{ORIGIN}/", url_fetcher=StaticFilesOnly()).write_pdf(
+        font_config=font_config()
+    )
+    assert "refused a URL with scheme 'file'" in caplog.text
+    assert "refused a URL with scheme 'http'" in caplog.text
+
+
+def test_it_prints_markup_in_a_planners_text_as_text(
+    approved_operation, planner, settings, tmp_path, caplog
+):
+    settings.MEDIA_ROOT = tmp_path
+    version = services.current_version(operation=approved_operation)
+    answers = {"offence_basis": f"Forced labour. {HOSTILE}"}
+    # A new version, approved again, carries the hostile text into a full brief.
+    services.assessment_save(
+        operation=approved_operation, user=planner, base_version=version.number, answers=answers
+    )
+    version = services.current_version(operation=approved_operation)
+    data = services.brief_document(
+        version=version, variant="full", organisation=approved_operation.receiving_organisation
+    )
+    text = poppler("pdftotext", data)
+    assert '<img src="file:///etc/passwd">' in text
+    assert "http://203.0.113.7/x.css" in text
+    assert "root:x:0:0" not in text
+    assert "refused" not in caplog.text  # escaped: nothing even tried to fetch it
