@@ -1,0 +1,153 @@
+"""Two-factor sign-in: a TOTP authenticator app, and single-use recovery codes.
+
+Supervisors, commanders and admins must use it (they approve raids and manage who sees
+what); planners and NGO reviewers may. A user "has two-factor" once a TOTP device is
+confirmed; the recovery codes are a django-otp static device beside it. Every step goes
+to the audit trail, never with a code in it.
+"""
+
+import django_otp
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from ..models import AuditEvent, Membership
+from .audit import audit_record
+
+REQUIRED_ROLES = (Membership.Role.SUPERVISOR, Membership.Role.COMMANDER)
+RECOVERY_CODE_COUNT = 10
+DEVICE_NAME = "authenticator"
+RECOVERY_NAME = "recovery codes"
+
+
+def _required():
+    # The one statement of who must use it, as a condition on users.
+    roles = Membership.objects.filter(user=OuterRef("pk"), role__in=REQUIRED_ROLES)
+    return Q(is_staff=True) | Q(is_superuser=True) | Exists(roles)
+
+
+def two_factor_required(user):
+    """Whether `user` may do nothing before enrolling (admins, supervisors, commanders)."""
+    return get_user_model().objects.filter(_required(), pk=user.pk).exists()
+
+
+def second_step_of(user):
+    """What a user signed in with a password only must do next, in one query:
+    "verify" (has an authenticator), "setup" (must get one) or None (may go on)."""
+    devices = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+    has_device, required = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .annotate(has_device=Exists(devices), required=_required())
+        .values_list("has_device", "required")
+        .get()
+    )
+    if has_device:
+        return "verify"
+    return "setup" if required else None
+
+
+def totp_device_of(user):
+    """The confirmed authenticator of `user`, or None."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def totp_enrolment_start(*, user):
+    """The unconfirmed device `user` is enrolling, made on the first call.
+
+    The same secret is shown until it is confirmed, so reloading the page does not
+    invalidate what the user already scanned.
+    """
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+    return device
+
+
+@transaction.atomic
+def totp_enrolment_confirm(*, request, device, token):
+    """Confirm `device` with a first token from the app; the session counts as verified.
+
+    Returns the new recovery codes (shown once), or None when the token is wrong.
+    """
+    user = request.user
+    if device.user_id != user.pk or device.confirmed or not device.verify_token(token):
+        _record(request, AuditEvent.Outcome.FAILURE, "two-factor enrolment: wrong code")
+        return None
+    # One authenticator per user: a new enrolment replaces the old one.
+    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    django_otp.login(request, device)
+    _record(request, AuditEvent.Outcome.SUCCESS, "two-factor sign-in enabled")
+    return _new_recovery_codes(user)
+
+
+def recovery_codes_create(*, request):
+    """Replace the signed-in user's recovery codes with new ones; returns them."""
+    codes = _new_recovery_codes(request.user)
+    _record(request, AuditEvent.Outcome.SUCCESS, "recovery codes replaced")
+    return codes
+
+
+def recovery_codes_left(user):
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+def _new_recovery_codes(user):
+    device, _ = StaticDevice.objects.get_or_create(
+        user=user, name=RECOVERY_NAME, defaults={"confirmed": True}
+    )
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    return codes
+
+
+def token_check(*, user, token):
+    """The device of `user` that accepts `token` (and uses it up), or None.
+
+    Six digits go to the authenticator, anything else to the recovery codes, so that a
+    typo costs the throttling of one device only. Each device slows down after a wrong
+    code (django-otp doubles the wait each time), which stops guessing.
+    """
+    token = "".join(token.split()).lower()
+    if token.isdigit() and len(token) == 6:
+        device = totp_device_of(user)
+    else:
+        device = StaticDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        return None
+    return django_otp.verify_token(user, device.persistent_id, token)
+
+
+def two_factor_verify(*, request, token):
+    """The sign-in's second step: True, and the session verified, when `token` fits."""
+    device = token_check(user=request.user, token=token)
+    if device is None:
+        _record(request, AuditEvent.Outcome.FAILURE, "two-factor code refused")
+        return False
+    django_otp.login(request, device)
+    summary = "two-factor code accepted"
+    if isinstance(device, StaticDevice):
+        summary = f"recovery code used ({recovery_codes_left(request.user)} left)"
+    _record(request, AuditEvent.Outcome.SUCCESS, summary)
+    return True
+
+
+@transaction.atomic
+def two_factor_disable(*, request):
+    """Remove the signed-in user's authenticator and recovery codes (if they may)."""
+    user = request.user
+    if two_factor_required(user):
+        raise PermissionError("two-factor sign-in is required for this user")
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    request.session.pop(django_otp.DEVICE_ID_SESSION_KEY, None)
+    _record(request, AuditEvent.Outcome.SUCCESS, "two-factor sign-in disabled")
+
+
+def _record(request, outcome, summary):
+    audit_record(kind=AuditEvent.Kind.SECURITY, request=request, outcome=outcome, summary=summary)

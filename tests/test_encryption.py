@@ -1,0 +1,237 @@
+"""Restricted fields are encrypted at rest: the database, and a dump of it, never hold them
+in clear; keys rotate with `rotate_encryption_key`; a missing key is a clear error."""
+
+import io
+import os
+import shutil
+import subprocess
+
+import pytest
+from cryptography.fernet import Fernet
+from django.core.exceptions import FieldError
+from django.core.management import call_command
+from django.db import connection
+
+from assessments import services
+from assessments.fields import UndecryptableValue, plaintext_encrypt
+from assessments.models import AssessmentVersion, Operation
+from tests.builders import best_assessment
+from tests.workflow_builders import REVIEW, seen
+
+INFORMANT = "Informant NIGHTJAR, cousin of the guard"
+# One distinctive string per restricted field (see the `operation` fixture).
+RESTRICTED = {
+    "target_name": "Golden Thread Garments",
+    "target_address": "14 Riverside Road",
+    "suspect_roles": "employer",
+    "suspect_details": "Owner known as Mr K.",
+}
+
+
+@pytest.fixture
+def informed(operation, planner):
+    services.assessment_save(
+        operation=operation,
+        user=planner,
+        base_version=1,
+        answers={"informant_details": INFORMANT},
+    )
+    return operation
+
+
+def _raw(sql, *params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [str(value) for row in cursor.fetchall() for value in row]
+
+
+def _stored_operation_values():
+    columns = ", ".join(RESTRICTED)
+    return _raw(f"SELECT {columns} FROM assessments_operation")
+
+
+def _stored_contents():
+    return _raw("SELECT content FROM assessments_assessmentversion")
+
+
+def test_it_stores_no_restricted_field_in_clear(informed):
+    stored = _stored_operation_values()
+    assert len(stored) == len(RESTRICTED)
+    for value in stored:
+        assert value.startswith("gAAAA")  # a Fernet token
+        for text in RESTRICTED.values():
+            assert text not in value
+    contents = _stored_contents()
+    assert len(contents) == 2
+    for content in contents:
+        assert INFORMANT not in content and "NIGHTJAR" not in content
+        assert "Golden Thread" not in content and "informant_details" not in content
+
+
+def test_it_reads_the_fields_back_transparently(informed):
+    operation = Operation.objects.get(pk=informed.pk)
+    assert operation.target_name == "Golden Thread Garments"
+    assert operation.suspect_roles == ["employer", "guard"]
+    assert operation.profile()["target_address"] == "14 Riverside Road, Sample District"
+    content = services.current_version(operation=operation).content
+    assert content["answers"]["informant_details"] == INFORMANT
+
+
+def test_it_encrypts_the_same_value_differently_each_time(planner, task_force):
+    for codename in ("ONE", "TWO"):
+        services.operation_create(
+            task_force=task_force,
+            user=planner,
+            profile={"codename": codename, "target_name": "Same Name"},
+        )
+    first, second = _raw("SELECT target_name FROM assessments_operation")
+    assert first != second
+
+
+def test_it_refuses_to_filter_on_an_encrypted_field(informed):
+    with pytest.raises(FieldError, match="encrypted"):
+        list(Operation.objects.filter(target_name="Golden Thread Garments"))
+    with pytest.raises(FieldError, match="encrypted"):
+        list(AssessmentVersion.objects.filter(content__answers__informant_details="x"))
+
+
+def test_it_names_the_setting_when_the_key_is_wrong(informed, settings):
+    settings.FIELD_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
+    with pytest.raises(UndecryptableValue, match="FIELD_ENCRYPTION_KEYS") as refused:
+        Operation.objects.get(pk=informed.pk)
+    assert "gAAAA" not in str(refused.value)
+
+
+def test_it_rotates_every_value_to_the_newest_key(informed, settings):
+    old_key = settings.FIELD_ENCRYPTION_KEYS[0]
+    new_key = Fernet.generate_key().decode()
+    before = _stored_operation_values() + _stored_contents()
+
+    settings.FIELD_ENCRYPTION_KEYS = [new_key, old_key]
+    out = io.StringIO()
+    call_command("rotate_encryption_key", "--batch-size", "1", stdout=out)
+    assert "assessments.Operation: 4 value(s) re-encrypted, 0 already" in out.getvalue()
+    assert "assessments.AssessmentVersion: 2 value(s) re-encrypted" in out.getvalue()
+    after = _stored_operation_values() + _stored_contents()
+    assert not set(before) & set(after)
+
+    # Idempotent: a second run finds nothing left to do.
+    again = io.StringIO()
+    call_command("rotate_encryption_key", stdout=again)
+    assert "assessments.Operation: 0 value(s) re-encrypted, 4 already" in again.getvalue()
+
+    # The old key can go: everything reads with the new one alone.
+    settings.FIELD_ENCRYPTION_KEYS = [new_key]
+    operation = Operation.objects.get(pk=informed.pk)
+    assert operation.suspect_details == "Owner known as Mr K.; two guards at the gate."
+    versions = AssessmentVersion.objects.order_by("number")
+    assert versions[1].content["answers"]["informant_details"] == INFORMANT
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_dump_shows_no_restricted_text(planner, supervisor, task_force):
+    """pg_dump of the test database: the whole of it, as an attacker with a backup sees it.
+    The workflow's free text (a return's comments, an approval's rationale and conditions,
+    the review's lessons) may name an informant too."""
+    if connection.vendor != "postgresql":
+        if os.environ.get("CI") == "true" and os.environ.get("DATABASE_URL"):
+            pytest.fail("CI with DATABASE_URL must run this test on PostgreSQL")
+        pytest.skip("the dump test needs PostgreSQL (set DATABASE_URL)")
+    pg_dump = shutil.which("pg_dump")
+    if pg_dump is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("pg_dump is missing: run bin/install-system-packages")
+        pytest.skip("pg_dump is missing: run bin/install-system-packages")
+    operation = services.operation_create(
+        task_force=task_force,
+        user=planner,
+        profile={
+            "codename": "KESTREL",
+            "target_name": "Golden Thread Garments",
+            "target_address": "14 Riverside Road, Sample District",
+            "suspect_roles": ["employer"],
+            "suspect_details": "Owner known as Mr K.",
+        },
+    )
+    services.assessment_save(
+        operation=operation,
+        user=planner,
+        base_version=1,
+        answers={**best_assessment()["answers"], "informant_details": INFORMANT},
+        profile={"planned_date": "2026-01-10"},
+    )
+    services.assessment_submit(operation=operation, user=planner)
+    services.assessment_return(
+        operation=operation, user=supervisor, **seen(operation), comments="Ask NIGHTJAR again."
+    )
+    services.assessment_submit(operation=operation, user=planner)
+    services.assessment_approve(
+        operation=operation,
+        user=supervisor,
+        **seen(operation),
+        rationale="NIGHTJAR confirmed it twice.",
+        conditions=["Keep NIGHTJAR away from the site."],
+    )
+    services.after_action_reviews_open()
+    services.after_action_review_save(
+        operation=operation,
+        user=planner,
+        values={**REVIEW, "lessons": "NIGHTJAR was right about the back door."},
+    )
+    assert operation.assessment.status_changes.count() >= 4
+    database = connection.settings_dict
+    environment = {**os.environ, "PGPASSWORD": database.get("PASSWORD") or ""}
+    dump = subprocess.run(
+        [
+            pg_dump,
+            "--host", database.get("HOST") or "127.0.0.1",
+            "--port", str(database.get("PORT") or 5432),
+            "--username", database.get("USER") or "postgres",
+            "--no-password",
+            database["NAME"],
+        ],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert dump.returncode == 0, dump.stderr
+    assert "KESTREL" in dump.stdout  # the dump holds the operation...
+    for text in [*RESTRICTED.values(), "NIGHTJAR"]:
+        assert text not in dump.stdout  # ...but none of its restricted details
+
+
+def test_the_migration_helper_encrypts_what_is_still_in_clear(informed):
+    # As before the migration: clear text (JSON text for the content) in the columns.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE assessments_operation SET target_name = %s, suspect_roles = %s",
+            ["Golden Thread Garments", '["employer"]'],
+        )
+        cursor.execute(
+            "UPDATE assessments_assessmentversion SET content = %s WHERE number = 1",
+            ['{"answers": {"informant_details": "NIGHTJAR"}}'],
+        )
+    columns = ["target_name", "target_address", "suspect_roles", "suspect_details"]
+    count = plaintext_encrypt(
+        connection=connection, table="assessments_operation", columns=columns, batch_size=1
+    )
+    assert count == 2  # only the two in clear; the others were tokens already
+    assert (
+        plaintext_encrypt(
+            connection=connection, table="assessments_assessmentversion", columns=["content"]
+        )
+        == 1
+    )
+    assert not any("Golden" in value for value in _stored_operation_values())
+    operation = Operation.objects.get(pk=informed.pk)
+    assert (operation.target_name, operation.suspect_roles) == (
+        "Golden Thread Garments",
+        ["employer"],
+    )
+    version = AssessmentVersion.objects.get(number=1)
+    assert version.content == {"answers": {"informant_details": "NIGHTJAR"}}
+    assert (
+        plaintext_encrypt(connection=connection, table="assessments_operation", columns=columns)
+        == 0
+    )
