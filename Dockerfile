@@ -34,10 +34,13 @@ RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin raida
 WORKDIR /app
 COPY --chown=raidassess:raidassess . /app
 
-# collectstatic needs settings that start with DEBUG off: a throwaway key made here,
+# collectstatic needs settings that start with DEBUG off: throwaway keys made here,
 # used for this command only, never stored in the image.
 RUN DEBUG=false ALLOWED_HOSTS=build.invalid \
     SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+    FIELD_ENCRYPTION_KEYS="$(python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')" \
+    SIGNING_KEY_FILE=/dev/null \
+    SIGNING_KEY_PASSPHRASE="$(python -c 'import secrets; print(secrets.token_urlsafe(32))')" \
     python manage.py collectstatic --noinput \
     && mkdir -p /app/var/media \
     && chown -R raidassess:raidassess /app/var

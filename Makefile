@@ -20,9 +20,8 @@ export DEBUG
 
 run: setup
 	$(PY) manage.py migrate --noinput
-	@# `demo` arrives in a later change: run it when it exists, and let its failures stop us.
-	commands="$$($(PY) manage.py help --commands)"; \
-	if grep -qx demo <<<"$$commands"; then $(PY) manage.py demo; fi
+	@# Idempotent: the demo task forces, users and operations are created once.
+	$(PY) manage.py demo
 	exec $(PY) manage.py runserver 127.0.0.1:8000
 
 test: setup
@@ -33,6 +32,8 @@ test: setup
 
 bench: setup
 	$(PY) -m benchmarks.scoring
+	LOG_LEVEL=WARNING $(PY) -m benchmarks.briefs
+	$(PY) -m benchmarks.worker_memory
 
 lint: setup
 	$(VENV)/bin/ruff check .

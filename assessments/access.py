@@ -3,14 +3,53 @@
 Need to know: a user sees the operations of the task forces they are a member of, and
 nothing else; anything outside that answers 404, as if it did not exist. NGO reviewers
 and admins hold no membership, so they see no assessment.
+
+The audit trail is read by admins (`is_staff`), who see every event, and by supervisors,
+who see the events recorded against the task forces they supervise (`AuditEvent.
+task_force`: what was done to and with those task forces' operations, refused attempts
+on them included, and changes to their memberships) and nothing else: not their members'
+sign-ins or what those members did in other task forces, which is not theirs to know.
+Planners, commanders and NGO reviewers get 404, as for any page that is not theirs.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
-from .models import Membership, Operation, TaskForce
+from .models import (
+    Approval,
+    Assessment,
+    AssessmentVersion,
+    AuditEvent,
+    Brief,
+    Membership,
+    Operation,
+    PartnerOrganisation,
+    TaskForce,
+)
+from .models.workflow import review_due
 
 EDITOR_ROLES = (Membership.Role.PLANNER,)
+# Who approves, returns and rejects (services.workflow holds the rest of the rules).
+APPROVER_ROLES = (Membership.Role.SUPERVISOR, Membership.Role.COMMANDER)
+AUDIT_ROLES = (Membership.Role.SUPERVISOR,)
+
+
+class OperationHidden(Http404):
+    """404 for an operation the user may not see, the same answer as for an id that does
+    not exist. `middleware.RefusedAccessMiddleware` records the attempt."""
+
+    def __init__(self, pk):
+        super().__init__()
+        self.pk = pk
+
+
+class EditRefused(PermissionDenied):
+    """403 for an operation the user may see but not change; recorded the same way."""
+
+    def __init__(self, operation):
+        super().__init__()
+        self.operation = operation
 
 
 def operations_for(user):
@@ -56,7 +95,150 @@ def operation_for(user, pk, *, edit=False):
     try:
         operation = operations_for(user).get(pk=pk)
     except (Operation.DoesNotExist, ValueError):
-        raise Http404 from None
+        raise OperationHidden(pk) from None
     if edit and not can_edit(user, operation):
-        raise PermissionDenied
+        raise EditRefused(operation)
     return operation
+
+
+def may_read_audit(user):
+    return user.is_authenticated and (user.is_staff or task_forces_for(user, AUDIT_ROLES).exists())
+
+
+def audit_events_for(user):
+    """The audit events `user` may read (see the module docstring); 404 for anyone else."""
+    if not may_read_audit(user):
+        raise Http404
+    if user.is_staff:
+        return AuditEvent.objects.all()
+    return AuditEvent.objects.filter(task_force__in=task_forces_for(user, AUDIT_ROLES))
+
+
+def can_approve(user, operation):
+    return role_of(user, operation.task_force_id) in APPROVER_ROLES
+
+
+def operation_to_decide(user, pk):
+    """The operation `pk` for its decision page: 404 unless visible, 403 unless `user`
+    is a supervisor or commander of its task force."""
+    operation = operation_for(user, pk)
+    if not can_approve(user, operation):
+        raise EditRefused(operation)
+    return operation
+
+
+def _task_forces_as(user, role):
+    return Membership.objects.filter(user=user, role=role).values("task_force")
+
+
+def _edited_by(user):
+    """True for an operation whose assessment has a version saved by `user`."""
+    return Exists(
+        AssessmentVersion.objects.filter(assessment=OuterRef("assessment"), created_by=user)
+    )
+
+
+def _waiting(queryset):
+    return queryset.select_related("task_force", "assessment").order_by("planned_date", "pk")
+
+
+def operations_to_approve(user):
+    """Submitted assessments (and urgent ones awaiting their follow-up) that `user` may
+    approve: in a task force where they approve, a role no standing approval fills yet,
+    and no version of it saved by them."""
+    if not user.is_authenticated:
+        return Operation.objects.none()
+    standing = Approval.objects.filter(
+        assessment=OuterRef("assessment"), superseded_at__isnull=True
+    )
+    follow_up_due = (
+        Q(
+            assessment__status__in=(
+                Assessment.Status.APPROVED,
+                Assessment.Status.AFTER_ACTION_REVIEW,
+            )
+        )
+        & Exists(standing.filter(kind=Approval.Kind.URGENT))
+        & ~Exists(standing.filter(kind=Approval.Kind.FOLLOW_UP))
+    )
+    as_approver = Q(pk__in=[])
+    for role in APPROVER_ROLES:
+        as_approver |= Q(task_force__in=_task_forces_as(user, role)) & ~Exists(
+            standing.filter(role=role)
+        )
+    return _waiting(
+        Operation.objects.filter(
+            Q(assessment__status=Assessment.Status.SUBMITTED) | follow_up_due, as_approver
+        ).exclude(_edited_by(user))
+    )
+
+
+def operations_returned_to(user):
+    """Returned assessments of `user`'s task forces that `user` worked on as a planner."""
+    return _waiting(
+        Operation.objects.filter(
+            _edited_by(user),
+            task_force__in=_task_forces_as(user, Membership.Role.PLANNER),
+            assessment__status=Assessment.Status.RETURNED,
+        )
+    )
+
+
+def operations_due_for_review(user, today):
+    """Operations of `user`'s task forces (as a planner) whose after-action review is due."""
+    return _waiting(
+        Operation.objects.filter(
+            task_force__in=_task_forces_as(user, Membership.Role.PLANNER),
+            assessment__in=Assessment.objects.filter(review_due(today)),
+        )
+    )
+
+
+def waiting_count(user, today):
+    """How many operations wait for `user` (each counted once), in one query."""
+    if not user.is_authenticated:
+        return 0
+    return Operation.objects.filter(
+        Q(pk__in=operations_to_approve(user).values("pk"))
+        | Q(pk__in=operations_returned_to(user).values("pk"))
+        | Q(pk__in=operations_due_for_review(user, today).values("pk"))
+    ).count()
+
+
+def is_partner_reviewer(user):
+    return (
+        user.is_authenticated and PartnerOrganisation.objects.filter(reviewers__user=user).exists()
+    )
+
+
+def briefs_shared_with(user):
+    """The NGO briefs shared with `user`'s partner organisations, once signed: the only
+    briefs, and the only thing of an operation, that an NGO reviewer sees."""
+    if not user.is_authenticated:
+        return Brief.objects.none()
+    return Brief.objects.filter(
+        variant=Brief.Variant.NGO,
+        status=Brief.Status.READY,
+        shared_with__in=PartnerOrganisation.objects.filter(reviewers__user=user),
+    )
+
+
+def briefs_for(user):
+    """The briefs `user` may see: those of their task forces' operations, and the NGO
+    briefs shared with their organisation."""
+    if not user.is_authenticated:
+        return Brief.objects.none()
+    task_force_briefs = Brief.objects.filter(
+        version__assessment__operation__task_force__in=task_forces_for(user)
+    )
+    return (task_force_briefs | briefs_shared_with(user)).select_related(
+        "version__assessment__operation"
+    )
+
+
+def brief_for(user, pk):
+    """The brief `pk` if `user` may see it; 404 otherwise."""
+    try:
+        return briefs_for(user).get(pk=pk)
+    except (Brief.DoesNotExist, ValueError):
+        raise Http404 from None

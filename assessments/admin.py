@@ -7,15 +7,21 @@ versions are immutable records, and operations change only through the services.
 """
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from .admin_audit import ALL_FIELDS, AuditedUserAdmin, PermissionAuditMixin
 from .models import (
+    Approval,
     Assessment,
     AssessmentVersion,
+    AuditEvent,
+    Brief,
     Membership,
     Operation,
     PartnerOrganisation,
     PartnerReviewer,
+    StatusChange,
     TaskForce,
 )
 
@@ -34,15 +40,20 @@ class PartnerReviewerInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), AuditedUserAdmin)
+
+
 @admin.register(TaskForce)
-class TaskForceAdmin(admin.ModelAdmin):
+class TaskForceAdmin(PermissionAuditMixin, admin.ModelAdmin):
     list_display = ["name"]
     search_fields = ["name"]
     inlines = [MembershipInline]
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(PermissionAuditMixin, admin.ModelAdmin):
+    audited_fields = ALL_FIELDS
     list_display = ["user", "task_force", "role"]
     list_filter = ["role", "task_force"]
     search_fields = ["user__username", "task_force__name"]
@@ -51,14 +62,15 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(PartnerOrganisation)
-class PartnerOrganisationAdmin(admin.ModelAdmin):
+class PartnerOrganisationAdmin(PermissionAuditMixin, admin.ModelAdmin):
     list_display = ["name", "contact_point"]
     search_fields = ["name"]
     inlines = [PartnerReviewerInline]
 
 
 @admin.register(PartnerReviewer)
-class PartnerReviewerAdmin(admin.ModelAdmin):
+class PartnerReviewerAdmin(PermissionAuditMixin, admin.ModelAdmin):
+    audited_fields = ALL_FIELDS
     list_display = ["user", "organisation"]
     list_filter = ["organisation"]
     search_fields = ["user__username", "organisation__name"]
@@ -77,6 +89,20 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    """The audit trail is only ever read here, by superusers too: with no change or
+    delete permission there is no form to change an event and no bulk delete action."""
+
+    list_display = ["created_at", "username", "kind", "outcome", "operation", "address", "summary"]
+    list_filter = ["kind", "outcome", "created_at"]
+    search_fields = ["username", "summary"]
+    list_select_related = ["operation"]
+    date_hierarchy = "created_at"
+    fields = [*list_display, "task_force"]
+    readonly_fields = fields
 
 
 @admin.register(Operation)
@@ -142,3 +168,39 @@ class AssessmentVersionAdmin(ReadOnlyAdmin):
     def get_queryset(self, request):
         # Leave the content out of the query: it is never shown here.
         return super().get_queryset(request).defer("content")
+
+
+@admin.register(Approval)
+class ApprovalAdmin(ReadOnlyAdmin):
+    # Who approved what and when; never the rationale or conditions, which describe the
+    # operation.
+    list_display = ["version", "kind", "decision", "approver", "role", "created_at"]
+    list_filter = ["kind", "decision", "created_at"]
+    search_fields = ["assessment__operation__codename"]
+    list_select_related = ["version__assessment__operation", "approver"]
+    fields = [*list_display, "content_hash", "scoring_version", "superseded_at"]
+    readonly_fields = fields
+
+
+@admin.register(StatusChange)
+class StatusChangeAdmin(ReadOnlyAdmin):
+    # Never the comment: a return's comments quote the checklist.
+    list_display = ["assessment", "from_status", "to_status", "by", "created_at"]
+    list_filter = ["to_status", "created_at"]
+    search_fields = ["assessment__operation__codename"]
+    list_select_related = ["assessment__operation", "by"]
+    fields = [*list_display, "version"]
+    readonly_fields = fields
+
+
+@admin.register(Brief)
+class BriefAdmin(ReadOnlyAdmin):
+    """For watching the rendering: stuck and failed briefs. The file is not linked here;
+    briefs are downloaded only through the task force's own pages."""
+
+    list_display = ["version", "variant", "status", "attempts", "deadline", "rendered_at"]
+    list_filter = ["status", "variant"]
+    search_fields = ["version__assessment__operation__codename", "sha256"]
+    list_select_related = ["version__assessment__operation"]
+    fields = [*list_display, "error", "sha256", "shared_with", "requested_by", "created_at"]
+    readonly_fields = fields

@@ -8,17 +8,22 @@ display, the JSON stays in English.
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 CHECKLIST_VERSION = "1"
 MAX_TEXT_LENGTH = 4000
 MAX_LIST_ENTRY_LENGTH = 100
 MAX_INT = 1_000_000
+# JSON can spell them (\u0000, \ud800) but no database stores them and no page shows them.
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def gettext_noop(message):
     return message
 
+
+UNSTORABLE_MESSAGE = gettext_noop("contains a null character or an invalid Unicode escape.")
 
 # Sources, cited by the titles of shared/seeds/README.md.
 RAIDS_EXPLAINED = "Anti-Trafficking Raids Explained: When Rescue Helps and When It Harms"
@@ -55,6 +60,7 @@ class Item:
     scored: bool = True
     required: bool = False
     optional: bool = False  # may stay unanswered without being named missing
+    max_length: int = MAX_TEXT_LENGTH  # for text
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,7 @@ def _item(key, type_, question, help_="", source="", values=(), **flags):
 
 
 PROFILE = (
-    _item("codename", TEXT, gettext_noop("Codename"), required=True),
+    _item("codename", TEXT, gettext_noop("Codename"), required=True, max_length=100),
     _item(
         "site_type",
         CHOICE,
@@ -881,6 +887,8 @@ def _value_problem(path, item, value):
             for entry in value:
                 if not isinstance(entry, str) or not entry.strip():
                     return _problem(path, gettext_noop("every entry must be non-empty text."))
+                if UNSTORABLE.search(entry):
+                    return _problem(path, UNSTORABLE_MESSAGE)
                 if len(entry) > MAX_LIST_ENTRY_LENGTH:
                     return _problem(
                         path,
@@ -911,12 +919,14 @@ def _value_problem(path, item, value):
     elif item.type == TEXT:
         if not isinstance(value, str):
             return _problem(path, gettext_noop("must be text."))
-        if len(value) > MAX_TEXT_LENGTH:
+        if len(value) > item.max_length:
             return _problem(
                 path,
                 gettext_noop("is longer than {limit} characters."),
-                limit=MAX_TEXT_LENGTH,
+                limit=item.max_length,
             )
+        if UNSTORABLE.search(value):
+            return _problem(path, UNSTORABLE_MESSAGE)
     elif item.type == DATE:
         if not _is_iso_date(value):
             return _problem(path, gettext_noop("must be a date written YYYY-MM-DD."))

@@ -113,7 +113,17 @@ SMART_PLAN = {
 
 # Each operation: task force, the planner who creates it, its profile, what its answers
 # change from SMART_PLAN (None: a draft with no answers at all), the verdict it is meant
-# to show (checked by the tests), and later saves that give it a history.
+# to show (checked by the tests), and later saves that give it a history. "workflow",
+# when present, is how far the demo takes it: "submitted" (waits for the supervisor),
+# "returned" (with RETURN_COMMENTS) or "approved" (by the supervisor, and the commander
+# where two approvals are required, with APPROVAL_RATIONALE). An approved operation
+# whose planned date has passed is due for its after-action review.
+RETURN_COMMENTS = (
+    "Interpreters for Lao and a child specialist must be named before this goes ahead; "
+    "ask the partner NGO to meet the workers within two hours."
+)
+APPROVAL_RATIONALE = "Corroborated evidence, segregation and care are in place."
+
 OPERATIONS = (
     {
         "task_force": MEKONG,
@@ -135,6 +145,7 @@ OPERATIONS = (
         },
         "answers": {},
         "revisions": ({"leak_risk": "medium"}, {"leak_risk": "low", "intelligence_age_days": 3}),
+        "workflow": "submitted",
     },
     {
         "task_force": MEKONG,
@@ -164,6 +175,7 @@ OPERATIONS = (
             "service_provider_access_hours": 12,
         },
         "revisions": ({"warrant_status": "pending", "intelligence_age_days": 9},),
+        "workflow": "returned",
     },
     {
         "task_force": MEKONG,
@@ -241,7 +253,7 @@ OPERATIONS = (
             "exploitation_type": "labour",
             "target_name": "Green Terrace Plantation",
             "target_address": "Km 14, Hill Road, Upper Valley (fictional)",
-            "planned_date": "2027-01-15",
+            "planned_date": "2026-11-06",
             "estimated_persons_on_site": 80,
             "estimated_potential_victims": 35,
             "minors_suspected": "no",
@@ -260,6 +272,7 @@ OPERATIONS = (
             "shelter_capacity_confirmed": False,
         },
         "revisions": (),
+        "workflow": "approved",
     },
     {
         "task_force": MEKONG,
@@ -284,6 +297,7 @@ OPERATIONS = (
             "vulnerable_bystanders": True,
         },
         "revisions": (),
+        "workflow": "approved",
     },
     {
         "task_force": MEKONG,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import checklist, history, operations, site, transfer
+from .views import audit, briefs, checklist, history, operations, site, transfer, workflow
 
 app_name = "assessments"
 
@@ -19,5 +19,21 @@ urlpatterns = [
     path("operations/<int:pk>/history/", history.assessment_history, name="assessment_history"),
     path("operations/<int:pk>/diff/", history.assessment_diff, name="assessment_diff"),
     path("operations/<int:pk>/export.json", transfer.assessment_export, name="assessment_export"),
+    path("operations/<int:pk>/submit/", workflow.assessment_submit, name="assessment_submit"),
+    path("operations/<int:pk>/decision/", workflow.assessment_decision, name="assessment_decision"),
+    path(
+        "operations/<int:pk>/after-action-review/",
+        workflow.after_action_review,
+        name="after_action_review",
+    ),
+    path("waiting/", workflow.waiting, name="waiting"),
+    path("operations/<int:pk>/briefs/", briefs.operation_briefs, name="operation_briefs"),
+    path("operations/<int:pk>/briefs/status/", briefs.brief_status, name="brief_status"),
+    path("operations/<int:pk>/briefs/request/", briefs.brief_request, name="brief_request"),
+    path("briefs/<int:pk>/download/", briefs.brief_download, name="brief_download"),
+    path("briefs/shared/", briefs.shared_briefs, name="shared_briefs"),
+    path("briefs/verify/", briefs.brief_verify, name="brief_verify"),
+    path("audit/", audit.audit_list, name="audit_list"),
+    path("audit/export.csv", audit.audit_export, name="audit_export"),
     path("healthz/", site.healthz, name="healthz"),
 ]

@@ -5,10 +5,12 @@ Configuration table). A bad value stops the app at start-up with an ImproperlyCo
 error that names the variable; the value of a secret never appears in a message.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -99,6 +101,59 @@ if not DEBUG:
             "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))')."
         )
 
+# --- field encryption -------------------------------------------------------------------
+
+# Fernet keys for the restricted fields (assessments/fields.py), newest first: values are
+# written with the first and read with whichever fits, so a key is rotated by putting the
+# new one in front, running `manage.py rotate_encryption_key`, then dropping the old one.
+_DEV_FIELD_KEY_FILE = BASE_DIR / "var" / "field_encryption.key"
+
+
+def _development_field_key():
+    """A key made once per checkout under var/ (git-ignored), for DEBUG only."""
+    from cryptography.fernet import Fernet
+
+    _DEV_FIELD_KEY_FILE.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        # O_EXCL: two processes starting at once must not each write a different key.
+        descriptor = os.open(_DEV_FIELD_KEY_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(descriptor, "w") as key_file:
+            key_file.write(Fernet.generate_key().decode())
+    return _DEV_FIELD_KEY_FILE.read_text().strip()
+
+
+def _field_encryption_keys():
+    from cryptography.fernet import Fernet
+
+    keys = [key.strip() for key in (env_secret("FIELD_ENCRYPTION_KEYS") or "").split(",")]
+    keys = [key for key in keys if key]
+    if not keys:
+        if DEBUG:
+            return [_development_field_key()]
+        raise ImproperlyConfigured(
+            "FIELD_ENCRYPTION_KEYS (or FIELD_ENCRYPTION_KEYS_FILE) is required when DEBUG is off."
+        )
+    for position, key in enumerate(keys, start=1):
+        try:
+            Fernet(key)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"FIELD_ENCRYPTION_KEYS: key number {position} is not a Fernet key (32 url-safe "
+                "base64-encoded bytes, from Fernet.generate_key())."
+            ) from None
+    if not DEBUG and _DEV_FIELD_KEY_FILE.exists():
+        if _DEV_FIELD_KEY_FILE.read_text().strip() in keys:
+            raise ImproperlyConfigured(
+                "FIELD_ENCRYPTION_KEYS holds the development key of var/: generate a new one."
+            )
+    return keys
+
+
+FIELD_ENCRYPTION_KEYS = _field_encryption_keys()
+
 # --- hosts ------------------------------------------------------------------------------
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
@@ -120,11 +175,18 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    # Two-factor sign-in (TOTP and single-use recovery codes), lockout, CSP headers.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "assessments.apps.AssessmentsConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -132,8 +194,16 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Both after the messages: they tell the user why they were sent elsewhere.
+    "assessments.security.middleware.SessionLifetimeMiddleware",
+    "assessments.security.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Records refused attempts on operations in the audit trail.
+    "assessments.middleware.RefusedAccessMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "raidassess.urls"
@@ -150,6 +220,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "assessments.context_processors.waiting",
             ],
         },
     },
@@ -193,12 +264,80 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
+# The sweep queues again the briefs whose worker died or whose task message was lost.
+CELERY_BEAT_SCHEDULE = {
+    "brief-sweep": {"task": "assessments.tasks.brief_sweep", "schedule": 60.0},
+    # Hourly rather than daily, so a beat restarted at the wrong moment misses nothing.
+    "after-action-reviews": {
+        "task": "assessments.tasks.after_action_reviews_open",
+        "schedule": 3600.0,
+    },
+    "audit-prune": {"task": "assessments.tasks.audit_prune", "schedule": 86400.0},
+}
+
+# --- signed briefs ----------------------------------------------------------------------
+
+# A brief still queued or rendering this long after its last claim is stuck; longer
+# than the render task's hard time limit, so a slow render is never taken twice.
+BRIEF_DEADLINE_SECONDS = env_int("BRIEF_DEADLINE_SECONDS", 180)
+# The organisation's PKCS#12 signing key (`manage.py make_signing_key` makes a test one).
+# With DEBUG on and none set, a development key is created under var/ on first use.
+SIGNING_KEY_FILE = env_str("SIGNING_KEY_FILE")
+SIGNING_KEY_PASSPHRASE = env_secret("SIGNING_KEY_PASSPHRASE")
+SIGNING_KEY_DEVELOPMENT = SIGNING_KEY_FILE is None and DEBUG
+_DEV_SIGNING_PASSPHRASE = "raidassess-development-only"
+if SIGNING_KEY_DEVELOPMENT:
+    SIGNING_KEY_FILE = str(BASE_DIR / "var" / "signing" / "development.p12")
+    SIGNING_KEY_PASSPHRASE = _DEV_SIGNING_PASSPHRASE
+if not DEBUG:
+    if SIGNING_KEY_FILE is None:
+        raise ImproperlyConfigured("SIGNING_KEY_FILE is required when DEBUG is off.")
+    if SIGNING_KEY_PASSPHRASE is None or SIGNING_KEY_PASSPHRASE == _DEV_SIGNING_PASSPHRASE:
+        raise ImproperlyConfigured(
+            "SIGNING_KEY_PASSPHRASE (or SIGNING_KEY_PASSPHRASE_FILE) is required when DEBUG is "
+            "off, and must not be the development passphrase."
+        )
 
 # --- authentication ---------------------------------------------------------------------
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "assessments:operation_list"
 LOGOUT_REDIRECT_URL = "login"
+
+# django-axes first: it refuses a locked-out username before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout (CJIS 5.5.3): 5 failed sign-ins of one username lock it for 15 minutes, counted
+# from the lockout (attempts during it do not extend it). By username, whatever the
+# address, and whether or not the account exists, so the page reveals nothing.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 fears attackers rotating user agents or cookies, which a lockout by username
+# ignores anyway; adding the address would lock out a whole office behind one NAT.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "assessments.services.audit.client_address"
+# The audit trail records sign-ins, failures and lockouts; axes logs nothing itself.
+AXES_VERBOSE = False
+
+# Two-factor sign-in: the issuer shown in authenticator apps. The admin may delete a
+# user's authenticator (lost phone), never read its secret or recovery codes.
+OTP_TOTP_ISSUER = "RaidAssess"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# Sessions (CJIS 5.5.5): ended after 30 idle minutes and 12 hours after sign-in whatever
+# the activity (SessionLifetimeMiddleware, which also pushes the idle expiry on while the
+# session is used). In the database, so that all sessions of a disabled user can be
+# deleted.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_ABSOLUTE_AGE = 12 * 60 * 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -209,6 +348,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- audit trail ------------------------------------------------------------------------
+
+# Events older than this are deleted by `manage.py prune_audit`. Six years by default;
+# less than a year would destroy the trail an investigation of last year's raids needs.
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 2190)
+if AUDIT_RETENTION_DAYS < 365:
+    raise ImproperlyConfigured(
+        f"AUDIT_RETENTION_DAYS must be at least 365 days, got {AUDIT_RETENTION_DAYS}."
+    )
 
 # --- internationalisation ---------------------------------------------------------------
 
@@ -247,6 +396,21 @@ STORAGES = {
     },
 }
 
+# --- request size -----------------------------------------------------------------------
+
+# The largest form a person sends is an assessment pasted for import: at most a million
+# characters, which UTF-8 may spell in 4 MB. A bigger body is refused with a 413 page
+# (assessments.views.site.bad_request).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Files (an assessment JSON, a signed brief to verify) are small; a request with files
+# larger than this is refused before it is read, rather than streamed to disk.
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "assessments.uploads.RequestSizeLimit",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
 # --- security ---------------------------------------------------------------------------
 
 SESSION_COOKIE_HTTPONLY = True
@@ -262,13 +426,28 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not 
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 if not SECURE_HSTS_PRELOAD:
     # Preloading is hard to undo and covers every subdomain: the operator opts in to it.
-    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+    SILENCED_SYSTEM_CHECKS.append("security.W021")
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     # Only behind a proxy that sets this header itself and strips it from clients.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# No inline script or style anywhere (templates, htmx config, the admin): a page that
+# needs one marks it with nonce="{{ request.csp_nonce }}". data: images are Bootstrap's
+# inline SVG icons in its CSS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
 
 # --- logging ----------------------------------------------------------------------------
 
@@ -287,5 +466,7 @@ LOGGING = {
     "loggers": {
         # Replaces Django's default handlers for "django", which would print twice in DEBUG.
         "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        # WeasyPrint reports every step of every brief at INFO; its warnings still show.
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }

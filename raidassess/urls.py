@@ -1,11 +1,27 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import RedirectView
+
+from assessments.views import account
 
 urlpatterns = [
+    # The admin's own sign-in page would skip the second factor: one way in for everyone.
+    path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/verify/", account.two_factor_verify, name="two_factor_verify"),
+    path("accounts/two-factor/", account.two_factor_setup, name="two_factor_setup"),
+    path(
+        "accounts/two-factor/recovery-codes/",
+        account.recovery_codes_create,
+        name="recovery_codes_create",
+    ),
+    path("accounts/two-factor/disable/", account.two_factor_disable, name="two_factor_disable"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("assessments.urls")),
 ]
+
+# A body too large or malformed gets a readable page, not Django's bare "Bad Request".
+handler400 = "assessments.views.site.bad_request"

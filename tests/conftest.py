@@ -3,12 +3,19 @@
 Personas: a planner, supervisor and commander of the Mekong task force; a planner of
 another task force (Andaman); a reviewer of the partner NGO and one of another NGO; an
 admin. Every persona's password is PASSWORD.
+
+Two-factor sign-in: supervisor, commander and admin_user come with an authenticator
+(`tests.two_factor.enrol`), as their roles require; `client.force_login(user)` passes the
+second step for them too (`client.force_login(user, verified=False)` does not), and
+`tests.two_factor.totp_token(user)` is the code to type where a page asks for one.
 """
 
 import pytest
 
 from assessments import services
 from assessments.models import Membership, PartnerOrganisation, PartnerReviewer, TaskForce
+from tests.celery_worker import broker, start_worker  # noqa: F401 (fixtures)
+from tests.two_factor import VerifyingClient, enrol
 
 PASSWORD = "correct horse battery staple"
 
@@ -17,6 +24,19 @@ PASSWORD = "correct horse battery staple"
 def fast_password_hashing(settings):
     """PBKDF2's deliberate slowness protects real passwords, not test personas."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def client():
+    """pytest-django's client, whose force_login also passes the second sign-in step."""
+    return VerifyingClient()
+
+
+@pytest.fixture
+def no_otp_throttling(settings):
+    """django-otp makes a device wait after a wrong code: off, for tests that try several."""
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    settings.OTP_STATIC_THROTTLE_FACTOR = 0
 
 
 @pytest.fixture
@@ -61,12 +81,16 @@ def second_planner(django_user_model, task_force):
 
 @pytest.fixture
 def supervisor(django_user_model, task_force):
-    return _member(django_user_model, "sita", task_force, Membership.Role.SUPERVISOR)
+    user = _member(django_user_model, "sita", task_force, Membership.Role.SUPERVISOR)
+    enrol(user)
+    return user
 
 
 @pytest.fixture
 def commander(django_user_model, task_force):
-    return _member(django_user_model, "chan", task_force, Membership.Role.COMMANDER)
+    user = _member(django_user_model, "chan", task_force, Membership.Role.COMMANDER)
+    enrol(user)
+    return user
 
 
 @pytest.fixture
@@ -89,8 +113,24 @@ def other_ngo_reviewer(django_user_model, other_partner):
 
 
 @pytest.fixture
+def planner_client(client, planner):
+    """The `client`, signed in as alice."""
+    client.force_login(planner)
+    return client
+
+
+@pytest.fixture
+def supervisor_client(client, supervisor):
+    """The `client`, signed in as sita (second step passed)."""
+    client.force_login(supervisor)
+    return client
+
+
+@pytest.fixture
 def admin_user(django_user_model):
-    return django_user_model.objects.create_superuser("root", password=PASSWORD)
+    user = django_user_model.objects.create_superuser("root", password=PASSWORD)
+    enrol(user)
+    return user
 
 
 @pytest.fixture
@@ -121,3 +161,36 @@ def other_operation(other_planner, other_task_force):
     return services.operation_create(
         task_force=other_task_force, user=other_planner, profile={"codename": "HERON"}
     )
+
+
+@pytest.fixture
+def approved_operation(operation, planner, supervisor, partner):
+    """KESTREL with the best plan, Safe Harbour as receiving organisation, approved by sita.
+
+    The approval queues the briefs; they stay queued, as the test's transaction never
+    commits: tests render them with tests.briefs_support.render_briefs.
+    """
+    from tests.briefs_support import approve
+
+    operation.receiving_organisation = partner
+    operation.save(update_fields=["receiving_organisation"])
+    approve(
+        operation,
+        planner=planner,
+        supervisor=supervisor,
+        rationale="Victims' presence corroborated twice; care and shelter confirmed.",
+    )
+    operation.refresh_from_db()
+    return operation
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """With SQLite the test database is a file, not memory, so that a Celery worker that
+    a test starts in another process (tests/test_brief_worker.py) sees the same data."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        test_settings = database.setdefault("TEST", {})
+        test_settings["NAME"] = str(tmp_path_factory.mktemp("database") / "test.sqlite3")

@@ -116,6 +116,13 @@ def test_no_secret_value_is_committed():
         for name in ("DATABASE_URL", "ALLOWED_HOSTS"):
             assert environment[name].startswith("${" + name), f"{name} comes from the environment"
     assert re.fullmatch(r"\$\{SECRET_KEY_FILE:\?.+\}", COMPOSE["secrets"]["secret_key"]["file"])
+    for service in ("web", "worker", "migrate"):
+        environment = SERVICES[service]["environment"]
+        assert "FIELD_ENCRYPTION_KEYS" not in environment
+        assert environment["FIELD_ENCRYPTION_KEYS_FILE"] == "/run/secrets/field_encryption_keys"
+        assert "field_encryption_keys" in SERVICES[service]["secrets"]
+    field_keys = COMPOSE["secrets"]["field_encryption_keys"]["file"]
+    assert re.fullmatch(r"\$\{FIELD_ENCRYPTION_KEYS_PATH:\?.+\}", field_keys)
     assert SERVICES["db"]["environment"]["POSTGRES_PASSWORD"].startswith("${POSTGRES_PASSWORD")
     assert "SECRET_KEY=" not in (BASE_DIR / "docker-compose.yml").read_text()
 

@@ -163,7 +163,8 @@ def test_its_number_of_queries_does_not_grow_with_the_operations(client, planner
     for number in range(27):
         _create(task_force, planner, f"MANY-{number}")
     assert _queries(client) == few
-    assert few <= 8
+    # 8, and one for TwoFactorMiddleware: does this user need a second sign-in step?
+    assert few <= 9
 
 
 def test_it_escapes_what_planners_type(client, planner, task_force):

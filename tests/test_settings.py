@@ -10,8 +10,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 GOOD_KEY = secrets.token_urlsafe(50)
+FIELD_KEY = Fernet.generate_key().decode()
+# Every secret that production requires besides SECRET_KEY and ALLOWED_HOSTS.
+PRODUCTION_SECRETS = {
+    "FIELD_ENCRYPTION_KEYS": FIELD_KEY,
+    "SIGNING_KEY_FILE": "/run/secrets/signing_key.p12",
+    "SIGNING_KEY_PASSPHRASE": secrets.token_urlsafe(32),
+}
 REPORT = """
 import json, django
 django.setup()
@@ -28,6 +37,11 @@ print(json.dumps({
     "SESSION_COOKIE_SECURE": settings.SESSION_COOKIE_SECURE,
     "SECURE_HSTS_SECONDS": settings.SECURE_HSTS_SECONDS,
     "STATICFILES_BACKEND": settings.STORAGES["staticfiles"]["BACKEND"],
+    "CSRF_COOKIE_SECURE": settings.CSRF_COOKIE_SECURE,
+    "SESSION_COOKIE_HTTPONLY": settings.SESSION_COOKIE_HTTPONLY,
+    "SECURE_SSL_REDIRECT": settings.SECURE_SSL_REDIRECT,
+    "FIELD_ENCRYPTION_KEYS": settings.FIELD_ENCRYPTION_KEYS,
+    "SIGNING_KEY_PASSPHRASE": settings.SIGNING_KEY_PASSPHRASE,
 }))
 """
 CONFIG_VARIABLES = [
@@ -49,6 +63,7 @@ CONFIG_VARIABLES = [
     "SECURE_HSTS_PRELOAD",
     "TRUST_X_FORWARDED_PROTO",
     "DJANGO_SETTINGS_MODULE",
+    *PRODUCTION_SECRETS,
 ]
 
 
@@ -112,10 +127,15 @@ def test_it_uses_a_development_key_in_debug():
 
 
 def test_it_starts_with_debug_off_a_good_key_and_allowed_hosts():
-    settings = settings_of(DEBUG="false", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="a.org, b.org")
+    settings = settings_of(
+        DEBUG="false", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="a.org, b.org", **PRODUCTION_SECRETS
+    )
     assert settings["DEBUG"] is False
     assert settings["ALLOWED_HOSTS"] == ["a.org", "b.org"]
     assert settings["SESSION_COOKIE_SECURE"] is True
+    assert settings["CSRF_COOKIE_SECURE"] is True
+    assert settings["SESSION_COOKIE_HTTPONLY"] is True
+    assert settings["SECURE_SSL_REDIRECT"] is True
     assert settings["SECURE_HSTS_SECONDS"] == 31536000
     assert settings["STATICFILES_BACKEND"].startswith("whitenoise.")
 
@@ -125,19 +145,24 @@ def test_it_passes_the_deployment_checks_with_debug_off():
         "import sys, django; django.setup(); from django.core.management import call_command; "
         "call_command('check', '--deploy', '--fail-level', 'WARNING')"
     )
-    result = run(code, DEBUG="false", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="example.org")
+    result = run(
+        code, DEBUG="false", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="example.org", **PRODUCTION_SECRETS
+    )
     assert result.returncode == 0, result.stderr
 
 
 def test_it_refuses_to_start_with_debug_off_and_no_allowed_hosts():
-    assert_refuses(run(DEBUG="false", SECRET_KEY=GOOD_KEY), "ALLOWED_HOSTS")
+    assert_refuses(run(DEBUG="false", SECRET_KEY=GOOD_KEY, **PRODUCTION_SECRETS), "ALLOWED_HOSTS")
 
 
 def test_it_reads_the_secret_key_from_a_file(tmp_path):
     key_file = tmp_path / "secret_key"
     key_file.write_text(GOOD_KEY + "\n")
     settings = settings_of(
-        DEBUG="false", SECRET_KEY_FILE=str(key_file), ALLOWED_HOSTS="example.org"
+        DEBUG="false",
+        SECRET_KEY_FILE=str(key_file),
+        ALLOWED_HOSTS="example.org",
+        **PRODUCTION_SECRETS,
     )
     assert settings["SECRET_KEY"] == GOOD_KEY
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from assessments import checklist
-from assessments.models import Assessment
+from assessments.models import Assessment, PartnerOrganisation
 from assessments.templatetags.checklist_tags import VERDICT_LABELS
 
 RESTRICTED_HELP = _("Restricted: never shared with partner organisations.")
@@ -180,6 +180,17 @@ class OperationForm(TaskForceChoice, forms.Form):
         max_length=checklist.MAX_TEXT_LENGTH,
         help_text=_("Separate them with commas, for example: Khmer, Lao."),
     )
+    # Not a contract key: not in profile(), saved by the view on its own.
+    receiving_organisation = forms.ModelChoiceField(
+        label=_("Receiving organisation"),
+        queryset=PartnerOrganisation.objects.all(),
+        required=False,
+        empty_label=_("None named yet"),
+        help_text=_(
+            "The partner that receives the people found. A supervisor's approval shares "
+            "the NGO brief, and only that, with it."
+        ),
+    )
     suspect_roles = forms.MultipleChoiceField(
         label=_label("suspect_roles"),
         required=False,
@@ -299,5 +310,11 @@ class ImportForm(TaskForceChoice, forms.Form):
             raise forms.ValidationError(
                 _("This is not valid JSON (line %(line)d, column %(column)d: %(reason)s)."),
                 params={"line": error.lineno, "column": error.colno, "reason": error.msg},
+            ) from None
+        except (ValueError, RecursionError):
+            # Valid JSON that Python will not read: thousands of nested brackets, or a
+            # number of more digits than int() converts.
+            raise forms.ValidationError(
+                _("This JSON is nested too deeply or holds a number too long to read.")
             ) from None
         return cleaned

@@ -28,6 +28,7 @@ class AuditEvent(models.Model):
         BRIEF_DOWNLOAD = "brief_download", _("Brief download")
         BRIEF_VERIFY = "brief_verify", _("Brief verification")
         AUDIT_EXPORT = "audit_export", _("Audit trail export")
+        AUDIT_PRUNE = "audit_prune", _("Audit trail pruned")
         PERMISSION_CHANGE = "permission_change", _("Permission change")
         SECURITY = "security", _("Security setting")
 

@@ -7,7 +7,7 @@ verdict so that lists never read versions.
 
 The restricted fields (target name and address, suspect roles and details, informant
 details inside the versions' content) are never filtered, sorted or joined on: they
-are to be encrypted at rest, which makes them opaque to the database.
+are encrypted at rest (assessments/fields.py), which makes them opaque to the database.
 """
 
 from django.conf import settings
@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .. import checklist
+from ..fields import EncryptedJSONField, EncryptedTextField
 
 
 def _choices(key):
@@ -104,8 +105,8 @@ class Operation(models.Model):
     exploitation_type = models.CharField(
         _("type of exploitation"), max_length=10, blank=True, choices=_choices("exploitation_type")
     )
-    target_name = models.TextField(_("name of the business or vessel"), blank=True)
-    target_address = models.TextField(_("address of the site"), blank=True)
+    target_name = EncryptedTextField(_("name of the business or vessel"), blank=True)
+    target_address = EncryptedTextField(_("address of the site"), blank=True)
     planned_date = models.DateField(_("planned date"), null=True, blank=True)
     estimated_persons_on_site = models.PositiveIntegerField(
         _("persons expected on site"), null=True, blank=True
@@ -117,8 +118,18 @@ class Operation(models.Model):
         _("minors suspected"), max_length=10, blank=True, choices=_choices("minors_suspected")
     )
     expected_languages = models.JSONField(_("expected languages"), default=list, blank=True)
-    suspect_roles = models.JSONField(_("roles of the suspects"), default=list, blank=True)
-    suspect_details = models.TextField(_("suspects: names and descriptions"), blank=True)
+    suspect_roles = EncryptedJSONField(_("roles of the suspects"), default=list, blank=True)
+    suspect_details = EncryptedTextField(_("suspects: names and descriptions"), blank=True)
+    # Not a contract profile key: who receives the people found, named by the planner.
+    # A supervisor's approval shares the NGO brief with this organisation.
+    receiving_organisation = models.ForeignKey(
+        PartnerOrganisation,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="received_operations",
+        verbose_name=_("receiving organisation"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("created by")
     )
@@ -151,7 +162,17 @@ class Assessment(models.Model):
     """The checklist of one operation, with the verdict of its latest version."""
 
     class Status(models.TextChoices):
+        # The workflow (services.workflow): draft -> submitted -> approved, returned or
+        # rejected; returned is a draft with the approvers' comments, edited and
+        # submitted again; approved -> after_action_review (planned date passed) ->
+        # closed (review saved).
         DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for approval")
+        APPROVED = "approved", _("Approved")
+        RETURNED = "returned", _("Returned with comments")
+        REJECTED = "rejected", _("Rejected")
+        AFTER_ACTION_REVIEW = "after_action_review", _("After-action review due")
+        CLOSED = "closed", _("Closed")
 
     operation = models.OneToOneField(Operation, models.CASCADE, related_name="assessment")
     status = models.CharField(
@@ -183,7 +204,8 @@ class AssessmentVersion(models.Model):
 
     assessment = models.ForeignKey(Assessment, models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
-    content = models.JSONField(_("assessment JSON"))
+    # Holds the informant details and free text that may name people.
+    content = EncryptedJSONField(_("assessment JSON"))
     verdict = models.JSONField(_("verdict"))
     content_hash = models.CharField(_("content hash"), max_length=64)
     created_by = models.ForeignKey(

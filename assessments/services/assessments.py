@@ -236,4 +236,10 @@ def assessment_save(*, operation, user, base_version, answers=None, profile=None
         for key, value in _profile_fields(content["operation"]).items():
             setattr(operation, key, value)
         operation.save()
-    return _add_version(assessment=assessment, content=content, user=user)
+    version = _add_version(assessment=assessment, content=content, user=user)
+    # An edit after submission or approval supersedes the approvals. Imported here:
+    # workflow needs briefs, which needs this module.
+    from .workflow import assessment_edited
+
+    assessment_edited(assessment=assessment, version=version, user=user)
+    return version

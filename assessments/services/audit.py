@@ -1,5 +1,10 @@
 """Writing the audit trail. Every workflow records what it did through `audit_record`."""
 
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
 from ..models import AuditEvent
 
 
@@ -40,3 +45,40 @@ def audit_record(
         address=client_address(request),
         summary=summary[:500],
     )
+
+
+def audit_operation_view(*, request, operation, page):
+    """A page that shows an operation's content was opened; `page` says which."""
+    return audit_record(
+        kind=AuditEvent.Kind.OPERATION_VIEW, request=request, operation=operation, summary=page
+    )
+
+
+def audit_version_save(*, request, operation, version, previous, where):
+    """An edit, recorded only when the save made a new version: a save that changed
+    nothing returns `previous` itself and leaves no trace."""
+    if version.number <= previous.number:
+        return None
+    return audit_record(
+        kind=AuditEvent.Kind.EDIT,
+        request=request,
+        operation=operation,
+        summary=f"version {version.number} saved ({where})",
+    )
+
+
+@transaction.atomic
+def audit_prune(*, retention_days, dry_run=False):
+    """Delete the events older than `retention_days` (only those) and record that it was
+    done; with `dry_run`, only count them. Returns (count, cutoff)."""
+    cutoff = timezone.now() - datetime.timedelta(days=retention_days)
+    expired = AuditEvent.objects.filter(created_at__lt=cutoff)
+    if dry_run:
+        return expired.count(), cutoff
+    count, _by_model = expired.delete()
+    audit_record(
+        kind=AuditEvent.Kind.AUDIT_PRUNE,
+        summary=f"{count} event(s) older than {retention_days} days "
+        f"(before {cutoff:%Y-%m-%d %H:%M} UTC) deleted",
+    )
+    return count, cutoff

@@ -90,6 +90,9 @@ def checklist_section(request, pk, section):
     if request.method == "POST":
         return _save(request, pk, section)
     operation = access.operation_for(request.user, pk)
+    services.audit_operation_view(
+        request=request, operation=operation, page=f"checklist section {section.key}"
+    )
     version = services.current_version(operation=operation)
     readonly = not access.can_edit(request.user, operation)
     form = _unbound_form(section, version, readonly=readonly)
@@ -130,6 +133,14 @@ def _save(request, pk, section):
         except checklist.InvalidAssessment as invalid:
             for problem in invalid.problems:
                 form.add_error(problem.key.removeprefix("answers."), problem.render(gettext))
+        else:
+            services.audit_version_save(
+                request=request,
+                operation=operation,
+                version=version,
+                previous=current,
+                where=f"checklist section {section.key}",
+            )
     saved_keys = [] if conflict else [key for key in changes if key not in form.errors]
     if request.htmx:
         return _autosave_response(request, operation, section, form, version, conflict, saved_keys)

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from assessments import access, checklist
+from assessments import access, checklist, services
 
 PAGE_SIZE = 50
 PROFILE = "operation"
@@ -74,6 +74,7 @@ def _version_number(request, name):
 @require_safe
 def assessment_history(request, pk):
     operation = access.operation_for(request.user, pk)
+    services.audit_operation_view(request=request, operation=operation, page="version history")
     versions = operation.assessment.versions.select_related("created_by").order_by("-number")
     page = Paginator(versions, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = list(page)
@@ -110,6 +111,9 @@ def assessment_diff(request, pk):
     if set(numbers) - set(versions):
         raise Http404
     a, b = (versions[number] for number in numbers)
+    services.audit_operation_view(
+        request=request, operation=operation, page=f"versions {a.number} and {b.number} compared"
+    )
     sections = {PROFILE: gettext("Operation profile")} | {
         section.key: gettext(section.title) for section in checklist.SECTIONS
     }

@@ -16,9 +16,11 @@ from assessments.forms.operations import (
     OperationForm,
     initial_from_profile,
 )
+from assessments.models import AuditEvent
 
 from .checklist import progress as checklist_progress
 from .history import describe_changes
+from .workflow import panel_context as workflow_panel
 
 PAGE_SIZE = 25
 
@@ -75,12 +77,14 @@ def operation_list(request):
 @require_safe
 def operation_detail(request, pk):
     operation = access.operation_for(request.user, pk)
+    services.audit_operation_view(request=request, operation=operation, page="operation page")
     version = services.current_version(operation=operation)
     context = {
         "operation": operation,
         "version": version,
         "progress": checklist_progress(version.content["answers"]),
         "can_edit": access.can_edit(request.user, operation),
+        **workflow_panel(request.user, operation),
     }
     return render(request, "assessments/operation_detail.html", context)
 
@@ -98,6 +102,18 @@ def operation_create(request):
         except checklist.InvalidAssessment as invalid:
             form.add_problems(invalid.problems)
         else:
+            services.audit_record(
+                kind=AuditEvent.Kind.OPERATION_CREATE,
+                request=request,
+                operation=operation,
+                summary=f"operation {operation.codename} created",
+            )
+            if form.cleaned_data["receiving_organisation"]:
+                services.receiving_organisation_set(
+                    operation=operation,
+                    organisation=form.cleaned_data["receiving_organisation"],
+                    request=request,
+                )
             messages.success(
                 request, _("Operation %(codename)s created.") % {"codename": operation.codename}
             )
@@ -120,8 +136,10 @@ def operation_edit(request, pk):
     operation = access.operation_for(request.user, pk, edit=True)
     current = services.current_version(operation=operation)
     if request.method == "GET":
+        services.audit_operation_view(request=request, operation=operation, page="profile form")
         initial = {
             **initial_from_profile(current.content["operation"]),
+            "receiving_organisation": operation.receiving_organisation_id,
             "base_version": current.number,
         }
         form = OperationForm(initial=initial, base_version=current.number)
@@ -137,6 +155,14 @@ def operation_edit(request, pk):
         # Changes are what the user did to the page they saw; saving over a conflict
         # applies those same changes on top of the version they were shown to conflict.
         changed = form.changed_profile(base.content["operation"])
+        organisation = form.cleaned_data["receiving_organisation"]
+        if organisation != operation.receiving_organisation:
+            services.receiving_organisation_set(
+                operation=operation, organisation=organisation, request=request
+            )
+            if not changed:
+                messages.success(request, _("Receiving organisation saved."))
+                return redirect("assessments:operation_detail", pk=operation.pk)
         if not changed:
             messages.info(request, _("Nothing changed."))
             return redirect("assessments:operation_detail", pk=operation.pk)
@@ -155,6 +181,13 @@ def operation_edit(request, pk):
         except checklist.InvalidAssessment as invalid:
             form.add_problems(invalid.problems)
         else:
+            services.audit_version_save(
+                request=request,
+                operation=operation,
+                version=version,
+                previous=current,
+                where="profile",
+            )
             messages.success(
                 request, _("Profile saved as version %(number)d.") % {"number": version.number}
             )

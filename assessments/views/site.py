@@ -1,7 +1,10 @@
 import logging
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -19,3 +22,14 @@ def healthz(request):
         logger.exception("Health check: database unreachable")
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def bad_request(request, exception):
+    """handler400: a page a person can read, never a stack trace; 413 for a body too big."""
+    too_big = isinstance(exception, RequestDataTooBig)
+    context = {
+        "too_big": too_big,
+        "text_mb": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 2**20,
+        "upload_mb": settings.MAX_UPLOAD_BYTES // 2**20,
+    }
+    return render(request, "400.html", context, status=413 if too_big else 400)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from assessments import access, checklist, services
 from assessments.forms.operations import ImportForm
+from assessments.models import AuditEvent
 
 UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9_.-]+")
 
@@ -24,6 +25,12 @@ UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9_.-]+")
 def assessment_export(request, pk):
     operation = access.operation_for(request.user, pk)
     version = services.current_version(operation=operation)
+    services.audit_record(
+        kind=AuditEvent.Kind.EXPORT,
+        request=request,
+        operation=operation,
+        summary=f"JSON export of version {version.number}",
+    )
     response = HttpResponse(
         json.dumps(services.in_contract_order(version.content), indent=2, ensure_ascii=False)
         + "\n",
@@ -53,9 +60,24 @@ def assessment_import(request):
                 for problem in invalid.problems
             ]
         else:
+            services.audit_record(
+                kind=AuditEvent.Kind.IMPORT,
+                request=request,
+                operation=operation,
+                summary=f"operation {operation.codename} imported from JSON",
+            )
             messages.success(
                 request,
                 _("Operation %(codename)s imported.") % {"codename": operation.codename},
             )
             return redirect("assessments:operation_detail", pk=operation.pk)
+    if request.method == "POST":
+        count = len(problems) or sum(len(errors) for errors in form.errors.values())
+        services.audit_record(
+            kind=AuditEvent.Kind.IMPORT,
+            request=request,
+            task_force=form.chosen_task_force,
+            outcome=AuditEvent.Outcome.FAILURE,
+            summary=f"import refused: {count} problem(s)",
+        )
     return render(request, "assessments/import.html", {"form": form, "problems": problems})

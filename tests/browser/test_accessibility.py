@@ -9,12 +9,9 @@ from tests.browser.helpers import assert_accessible, sign_in, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# bypass_csp: axe is injected as an inline script, which a Content-Security-Policy forbids.
-AXE_CONTEXT = {"bypass_csp": True}
-
 
 def test_the_login_page_is_accessible(new_context):
-    page = new_context(**AXE_CONTEXT).new_page()
+    page = new_context().new_page()
     page.goto(reverse("login"))
     assert_accessible(page, "the login page")
 
@@ -55,7 +52,7 @@ PAGES = {
 @pytest.mark.parametrize("name", PAGES)
 def test_the_main_pages_are_accessible(new_context, operation, planner, name):
     url = PAGES[name](operation, planner)
-    page = signed_in_page(new_context, planner, **AXE_CONTEXT)
+    page = signed_in_page(new_context, planner)
     response = page.goto(url)
     assert response.status == 200, f"{name}: {url} answered {response.status}"
     expect(page.locator("h1")).to_be_visible()
@@ -65,7 +62,7 @@ def test_the_main_pages_are_accessible(new_context, operation, planner, name):
 def test_the_operations_list_is_accessible_with_a_filter_and_no_results(
     new_context, operation, planner
 ):
-    page = new_context(**AXE_CONTEXT).new_page()
+    page = new_context().new_page()
     sign_in(page, planner)
     page.goto(reverse("assessments:operation_list") + "?q=NO-SUCH-CODENAME")
     assert_accessible(page, "the operations list with no results")

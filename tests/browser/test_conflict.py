@@ -20,8 +20,7 @@ def test_the_second_planner_meets_a_conflict_and_keeps_what_they_typed(
 ):
     url = reverse("assessments:checklist_section", args=[operation.pk, "A"])
     first = signed_in_page(new_context, planner)
-    # bypass_csp: for axe, injected as an inline script at the end.
-    second = signed_in_page(new_context, second_planner, bypass_csp=True)
+    second = signed_in_page(new_context, second_planner)
     first.goto(url)
     second.goto(url)
 

@@ -42,7 +42,7 @@ class Command(BaseCommand):
             created = [
                 operation["profile"]["codename"]
                 for operation in demo_data.OPERATIONS
-                if self._operation(operation, task_forces, users)
+                if self._operation(operation, task_forces, users, partner)
             ]
         self.stdout.write(
             f"Demo operations created: {', '.join(created)}."
@@ -73,7 +73,7 @@ class Command(BaseCommand):
             PartnerReviewer.objects.get_or_create(user=user, organisation=partner)
         return user
 
-    def _operation(self, operation, task_forces, users):
+    def _operation(self, operation, task_forces, users, partner):
         """Create one demo operation with its later saves; False if it exists already."""
         task_force = task_forces[operation["task_force"]]
         codename = operation["profile"]["codename"]
@@ -86,6 +86,8 @@ class Command(BaseCommand):
             profile=operation["profile"],
             answers=None if answers is None else {**demo_data.SMART_PLAN, **answers},
         )
+        # The partner receives the people found: approval shares the NGO brief with it.
+        services.receiving_organisation_set(operation=created, organisation=partner)
         for revision in operation["revisions"]:
             created.assessment.refresh_from_db()
             services.assessment_save(
@@ -94,4 +96,29 @@ class Command(BaseCommand):
                 base_version=created.assessment.version_number,
                 answers=revision,
             )
+        if operation.get("workflow"):
+            self._workflow(created, operation["workflow"], users[operation["by"]], users)
         return True
+
+    def _workflow(self, operation, step, planner, users):
+        """Take a new demo operation as far as `step`; the planned date decides the rest."""
+        services.assessment_submit(operation=operation, user=planner)
+        version = services.current_version(operation=operation)
+        seen = {"version": version.number, "content_hash": version.content_hash}
+        if step == "returned":
+            services.assessment_return(
+                operation=operation,
+                user=users["supervisor"],
+                comments=demo_data.RETURN_COMMENTS,
+                **seen,
+            )
+        elif step == "approved":
+            approvers = ("supervisor", "commander")[: version.verdict["approvals_required"]]
+            for approver in approvers:
+                services.assessment_approve(
+                    operation=operation,
+                    user=users[approver],
+                    rationale=demo_data.APPROVAL_RATIONALE,
+                    **seen,
+                )
+            services.after_action_reviews_open()
