@@ -4,7 +4,8 @@ Values are Fernet tokens (AES-128-CBC with an HMAC-SHA256, random IV) made with 
 key of settings.FIELD_ENCRYPTION_KEYS and read with whichever key fits, so keys can be
 rotated (`manage.py rotate_encryption_key`). A token differs on every save, so these
 fields cannot be filtered, searched or sorted on: every lookup except `isnull` is refused
-rather than silently matching nothing.
+rather than silently matching nothing. `encrypt_bytes` and `decrypt_bytes` do the same
+for files that hold restricted data (the signed briefs).
 """
 
 import json
@@ -31,25 +32,35 @@ def _cipher():
 
 
 def encrypt(text):
-    return _cipher().encrypt(text.encode()).decode()
+    return encrypt_bytes(text.encode()).decode()
 
 
 def decrypt(token):
+    return decrypt_bytes(token.encode()).decode()
+
+
+def encrypt_bytes(data):
+    """`data` as a Fernet token (bytes): for files as well as field values."""
+    return _cipher().encrypt(data)
+
+
+def decrypt_bytes(token):
     try:
-        return _cipher().decrypt(token.encode()).decode()
+        return _cipher().decrypt(token)
     except InvalidToken:
         # Never the token or a key in the message: it lands in logs.
         raise UndecryptableValue(
-            "An encrypted field cannot be decrypted with FIELD_ENCRYPTION_KEYS: the key that "
+            "An encrypted value cannot be decrypted with FIELD_ENCRYPTION_KEYS: the key that "
             "encrypted it is missing (keep the old key after the new one until "
             "`manage.py rotate_encryption_key` has run)."
         ) from None
 
 
 def uses_newest_key(token):
+    """Whether `token` (str or bytes) was made with the newest key."""
     newest = _ciphers(tuple(settings.FIELD_ENCRYPTION_KEYS))[1]
     try:
-        newest.decrypt(token.encode())
+        newest.decrypt(token.encode() if isinstance(token, str) else token)
     except InvalidToken:
         return False
     return True

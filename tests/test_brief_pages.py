@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from assessments import services
+from assessments import services, signing
 from assessments.models import AuditEvent, Brief
 from tests.briefs_support import render_briefs
 
@@ -56,7 +56,9 @@ def test_a_download_is_the_signed_pdf_and_is_audited(client, commander, ready):
     response = client.get(_download(ready["full"]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert b"".join(response.streaming_content) == ready["full"].file.read()
+    pdf = b"".join(response.streaming_content)
+    assert pdf == services.brief_pdf(ready["full"])
+    assert signing.pdf_validate(pdf).ok
     event = AuditEvent.objects.get(kind=AuditEvent.Kind.BRIEF_DOWNLOAD)
     assert event.username == "chan" and "full" in event.summary
 
@@ -106,7 +108,7 @@ def _verify(client, data, name="brief.pdf"):
 
 def test_verify_recognises_a_brief_issued_here(client, ngo_reviewer, ready):
     client.force_login(ngo_reviewer)
-    html = _verify(client, ready["ngo"].file.read())
+    html = _verify(client, services.brief_pdf(ready["ngo"]))
     assert "verification-valid" in html
     assert "Issued by this deployment: KESTREL, version 2." in html
     assert "sita, Supervisor" in html
@@ -120,11 +122,11 @@ def test_verify_says_when_the_version_was_superseded(client, planner, ready):
         operation=operation, user=planner, base_version=2, answers={"leak_risk": "medium"}
     )
     client.force_login(planner)
-    assert "verification-superseded" in _verify(client, ready["full"].file.read())
+    assert "verification-superseded" in _verify(client, services.brief_pdf(ready["full"]))
 
 
 def test_verify_finds_a_tampered_brief(client, planner, ready):
-    data = bytearray(ready["full"].file.read())
+    data = bytearray(services.brief_pdf(ready["full"]))
     position = data.index(b"/Title") + 1
     data[position] ^= 0x01
     client.force_login(planner)

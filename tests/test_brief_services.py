@@ -4,6 +4,7 @@ may say."""
 import hashlib
 
 import pytest
+from cryptography.fernet import Fernet
 from django.utils import timezone
 
 from assessments import checklist, services, signing
@@ -58,7 +59,7 @@ def test_render_stores_a_signed_file_whose_hash_is_recorded(approved_operation):
     for brief in briefs.values():
         assert brief.status == Brief.Status.READY
         assert brief.attempts == 1
-        data = brief.file.read()
+        data = services.brief_pdf(brief)
         assert hashlib.sha256(data).hexdigest() == brief.sha256
         assert signing.pdf_validate(data).ok
 
@@ -175,7 +176,7 @@ def test_the_ngo_brief_carries_no_restricted_or_free_text(operation, planner, su
         conditions=[_distinctive("condition")],
     )
     briefs = render_briefs(operation)
-    ngo = briefs["ngo"].file.read()
+    ngo = services.brief_pdf(briefs["ngo"])
     visible = poppler("pdftotext", ngo) + poppler("pdfinfo", ngo) + poppler("pdfinfo", ngo, "-meta")
     secrets = [
         *(_distinctive(key) for key in (*text_items, "target_name", "target_address")),
@@ -199,7 +200,7 @@ def test_the_ngo_brief_carries_no_restricted_or_free_text(operation, planner, su
     assert "Khmer" in visible and "+66 2 000 0000" in visible
     # The full brief, for the task force, does carry them: the test would notice if the
     # distinctive text never reached a PDF at all.
-    full = poppler("pdftotext", briefs["full"].file.read())
+    full = poppler("pdftotext", services.brief_pdf(briefs["full"]))
     assert _distinctive("target_address") in full and _distinctive("informant_details") in full
 
 
@@ -217,7 +218,9 @@ def test_the_ngo_context_reads_only_the_allow_list():
 def test_every_page_says_restricted_and_page_x_of_y(approved_operation):
     briefs = render_briefs(approved_operation)
     for brief in briefs.values():
-        pages = [page for page in poppler("pdftotext", brief.file.read()).split("\f") if page]
+        pages = [
+            page for page in poppler("pdftotext", services.brief_pdf(brief)).split("\f") if page
+        ]
         assert len(pages) >= 2
         for number, page in enumerate(pages, 1):
             assert "RESTRICTED" in page
@@ -225,7 +228,7 @@ def test_every_page_says_restricted_and_page_x_of_y(approved_operation):
 
 
 def test_the_full_brief_is_laid_out_like_iimarch(approved_operation):
-    text = poppler("pdftotext", render_briefs(approved_operation)["full"].file.read())
+    text = poppler("pdftotext", services.brief_pdf(render_briefs(approved_operation)["full"]))
     headings = [
         "Information",
         "Intent",
@@ -243,3 +246,26 @@ def test_the_full_brief_is_laid_out_like_iimarch(approved_operation):
     content_hash = approved_operation.assessment.versions.latest("number").content_hash
     assert content_hash in text.replace("\n", "")  # wrapped over two lines
     assert "Victims' presence corroborated twice" in text  # the approval's rationale
+
+
+def test_the_stored_file_is_encrypted_and_rotates_with_the_keys(
+    approved_operation, media, settings
+):
+    briefs = render_briefs(approved_operation)
+    stored = {path: path.read_bytes() for path in (media / "briefs").iterdir()}
+    assert len(stored) == 2
+    for data in stored.values():
+        assert data.startswith(b"gAAAA")  # a Fernet token, not a PDF
+        assert b"%PDF" not in data
+    full = services.brief_pdf(briefs["full"])
+    assert "Golden Thread Garments" in poppler("pdftotext", full)
+    assert hashlib.sha256(full).hexdigest() == briefs["full"].sha256
+
+    old_key = settings.FIELD_ENCRYPTION_KEYS[0]
+    settings.FIELD_ENCRYPTION_KEYS = [Fernet.generate_key().decode(), old_key]
+    assert services.brief_files_rotate() == (2, 0)
+    assert services.brief_files_rotate() == (0, 2)
+    assert not set(media.joinpath("briefs").iterdir()) & set(stored)  # old files deleted
+    settings.FIELD_ENCRYPTION_KEYS = settings.FIELD_ENCRYPTION_KEYS[:1]
+    briefs["full"].refresh_from_db()
+    assert services.brief_pdf(briefs["full"]) == full

@@ -112,6 +112,7 @@ def test_it_rotates_every_value_to_the_newest_key(informed, settings):
     call_command("rotate_encryption_key", "--batch-size", "1", stdout=out)
     assert "assessments.Operation: 4 value(s) re-encrypted, 0 already" in out.getvalue()
     assert "assessments.AssessmentVersion: 2 value(s) re-encrypted" in out.getvalue()
+    assert "Brief files: 0 re-encrypted, 0 already" in out.getvalue()
     after = _stored_operation_values() + _stored_contents()
     assert not set(before) & set(after)
 

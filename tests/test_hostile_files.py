@@ -11,7 +11,7 @@ from django.utils.html import escape
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assessments import checklist
+from assessments import checklist, services
 from assessments.forms.operations import MAX_IMPORT_BYTES
 from assessments.models import Brief
 
@@ -135,7 +135,7 @@ def _damaged(draw, pdf):
 
 @pytest.fixture
 def signed_brief(approved_operation):
-    return render_briefs(approved_operation)[Brief.Variant.FULL].file.read()
+    return services.brief_pdf(render_briefs(approved_operation)[Brief.Variant.FULL])
 
 
 @FUZZ

@@ -80,8 +80,8 @@ def hostile_briefs(planner, supervisor, partner, task_force):
 
 
 def test_it_prints_markup_in_briefs_as_the_text_typed(hostile_briefs):
-    full = poppler("pdftotext", hostile_briefs[Brief.Variant.FULL].file.read())
-    ngo = poppler("pdftotext", hostile_briefs[Brief.Variant.NGO].file.read())
+    full = poppler("pdftotext", services.brief_pdf(hostile_briefs[Brief.Variant.FULL]))
+    ngo = poppler("pdftotext", services.brief_pdf(hostile_briefs[Brief.Variant.NGO]))
     # Shown, as typed: neither run as markup (it would vanish) nor escaped twice.
     assert SCRIPT in full
     assert ATTRIBUTE in full

@@ -6,6 +6,10 @@ UPDATE, so two workers (or one message delivered twice) never render the same br
 a worker that dies leaves its claim to expire at `deadline`, after which the sweep, or
 the message redelivered by the broker, claims it again. Only the latest claim may store
 its file, so whatever happens there is exactly one signed brief per version and variant.
+
+A full brief names the target and the suspects, so the file is stored encrypted like the
+restricted fields (assessments.fields); `brief_pdf` gives the signed PDF back. `sha256`
+is that of the signed PDF, which is what a verifier holds.
 """
 
 import hashlib
@@ -22,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from .. import brief_content, signing
+from ..fields import decrypt_bytes, encrypt_bytes, uses_newest_key
 from ..models import Assessment, AuditEvent, Brief
 from ..pdf import pdf_render
 from .assessments import current_version
@@ -188,7 +193,7 @@ def brief_render(*, brief_id):
         if retry:
             raise BriefRenderFailed(brief_id) from error
         return False
-    name = default_storage.save(f"briefs/{uuid.uuid4().hex}.pdf", ContentFile(signed))
+    name = _store(signed)
     stored = _settle(
         brief_id,
         claim,
@@ -204,6 +209,39 @@ def brief_render(*, brief_id):
         default_storage.delete(name)
         return False
     return True
+
+
+def _store(pdf):
+    """Save `pdf` encrypted under a new name; the name."""
+    return default_storage.save(
+        f"briefs/{uuid.uuid4().hex}.pdf.enc", ContentFile(encrypt_bytes(pdf))
+    )
+
+
+def brief_pdf(brief):
+    """The signed PDF (bytes) of a ready brief, decrypted."""
+    with default_storage.open(brief.file.name, "rb") as stored:
+        return decrypt_bytes(stored.read())
+
+
+def brief_files_rotate():
+    """Re-encrypt with the newest key every brief file made with an older one, for
+    `manage.py rotate_encryption_key`. Returns (rotated, already under the newest key)."""
+    rotated = current = 0
+    for brief in Brief.objects.exclude(file="").only("pk", "file").iterator():
+        with default_storage.open(brief.file.name, "rb") as stored:
+            token = stored.read()
+        if uses_newest_key(token):
+            current += 1
+            continue
+        name = _store(decrypt_bytes(token))
+        # Conditional: only if the file is still the one read (a re-render may replace it).
+        if Brief.objects.filter(pk=brief.pk, file=brief.file.name).update(file=name):
+            default_storage.delete(brief.file.name)
+            rotated += 1
+        else:
+            default_storage.delete(name)
+    return rotated, current
 
 
 def brief_sweep():

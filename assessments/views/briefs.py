@@ -1,6 +1,8 @@
 """The signed briefs: an operation's briefs page and its self-updating status, downloads,
 the briefs shared with a partner organisation, and the verify page."""
 
+from io import BytesIO
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -68,7 +70,10 @@ def brief_download(request, pk):
     )
     name = f"{operation.codename}-v{brief.version.number}-{brief.variant}.pdf"
     return FileResponse(
-        brief.file.open("rb"), as_attachment=True, filename=name, content_type="application/pdf"
+        BytesIO(services.brief_pdf(brief)),
+        as_attachment=True,
+        filename=name,
+        content_type="application/pdf",
     )
 
 

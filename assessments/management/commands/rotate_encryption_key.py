@@ -1,4 +1,5 @@
-"""Re-encrypt every encrypted field with the newest key of FIELD_ENCRYPTION_KEYS.
+"""Re-encrypt every encrypted field, and every brief file, with the newest key of
+FIELD_ENCRYPTION_KEYS.
 
 Rotating a key: put the new key first in FIELD_ENCRYPTION_KEYS, keeping the old one after
 it, restart, run this command, then remove the old key. Safe to run again (values already
@@ -10,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, models, transaction
 from django.db.models.functions import Cast
 
+from assessments import services
 from assessments.fields import EncryptedJSONField, EncryptedTextField, uses_newest_key
 
 
@@ -26,7 +28,10 @@ def encrypted_fields():
 
 
 class Command(BaseCommand):
-    help = "Re-encrypt every encrypted field with the newest key of FIELD_ENCRYPTION_KEYS."
+    help = (
+        "Re-encrypt every encrypted field and brief file with the newest key of "
+        "FIELD_ENCRYPTION_KEYS."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -42,6 +47,10 @@ class Command(BaseCommand):
                 f"{model._meta.label}: {rotated} value(s) re-encrypted, "
                 f"{current} already under the newest key."
             )
+        rotated, current = services.brief_files_rotate()
+        self.stdout.write(
+            f"Brief files: {rotated} re-encrypted, {current} already under the newest key."
+        )
 
     def _rotate(self, model, fields, batch_size):
         # Cast to plain text: the stored token, not the value the field would decrypt.
