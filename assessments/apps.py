@@ -7,28 +7,22 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Raid assessments")
 
     def ready(self):
+        from axes.signals import user_locked_out
+        from django.contrib.auth import get_user_model
         from django.contrib.auth import signals as auth_signals
+        from django.db.models import signals as model_signals
 
         from . import signals
+        from .security import receivers
 
         auth_signals.user_logged_in.connect(signals.record_sign_in, dispatch_uid="audit_sign_in")
         auth_signals.user_login_failed.connect(
             signals.record_sign_in_failure, dispatch_uid="audit_sign_in_failure"
         )
         auth_signals.user_logged_out.connect(signals.record_sign_out, dispatch_uid="audit_sign_out")
-        self._connect_security_receivers()
-
-    def _connect_security_receivers(self):
-        from axes.signals import user_locked_out
-        from django.contrib.auth import get_user_model
-        from django.contrib.auth import signals as auth_signals
-        from django.db.models import signals as model_signals
-
-        from .security import receivers
-
-        user_model = get_user_model()
         auth_signals.user_logged_in.connect(receivers.session_start, dispatch_uid="session_start")
         user_locked_out.connect(receivers.record_lockout, dispatch_uid="audit_lockout")
+        user_model = get_user_model()
         model_signals.pre_save.connect(
             receivers.note_password_change, sender=user_model, dispatch_uid="password_change"
         )

@@ -195,11 +195,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Before the two below, which answer an htmx request differently.
+    "django_htmx.middleware.HtmxMiddleware",
     # Both after the messages: they tell the user why they were sent elsewhere.
     "assessments.security.middleware.SessionLifetimeMiddleware",
     "assessments.security.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     # Records refused attempts on operations in the audit trail.
     "assessments.middleware.RefusedAccessMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
@@ -351,7 +352,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # --- audit trail ------------------------------------------------------------------------
 
-# Events older than this are deleted by `manage.py prune_audit`. Six years by default;
+# Events older than this are deleted by the daily prune (Celery beat, or
+# `manage.py prune_audit`). Six years by default;
 # less than a year would destroy the trail an investigation of last year's raids needs.
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 2190)
 if AUDIT_RETENTION_DAYS < 365:

@@ -39,7 +39,7 @@ OPEN_URL_NAMES = {
 
 def _redirect(request, url):
     # htmx would swap the page into a fragment: tell it to load the page instead.
-    if request.headers.get("HX-Request") == "true":
+    if request.htmx:
         response = HttpResponse(status=204)
         response["HX-Redirect"] = url
         return response

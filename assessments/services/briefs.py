@@ -123,7 +123,7 @@ def brief_document(*, version, variant, organisation):
     """The signed PDF (bytes) of one brief of `version`; renders and signs in-process."""
     approvals = brief_content.approvals_of(version)
     build = (
-        brief_content.full_context if variant == Brief.Variant.FULL else (brief_content.ngo_context)
+        brief_content.full_context if variant == Brief.Variant.FULL else brief_content.ngo_context
     )
     context = build(version=version, approvals=approvals, organisation=organisation)
     pdf = pdf_render(TEMPLATES[variant], context)

@@ -68,7 +68,8 @@ def _current(assessment):
 
 
 def _standing(assessment):
-    return list(assessment.approvals.filter(superseded_at__isnull=True))
+    """The approvals no edit has superseded (a queryset)."""
+    return assessment.approvals.filter(superseded_at__isnull=True)
 
 
 def _move(assessment, version, to_status, *, by, comment="", request=None):
@@ -130,9 +131,7 @@ def _roles_needed(verdict, standing):
 
 
 def _supersede(assessment):
-    return assessment.approvals.filter(superseded_at__isnull=True).update(
-        superseded_at=timezone.now()
-    )
+    return _standing(assessment).update(superseded_at=timezone.now())
 
 
 def assessment_submit(*, operation, user, request=None):
@@ -201,7 +200,7 @@ def assessment_approve(
         role = _require_decider(user, operation)
         _require_seen(current, version, content_hash)
         verdict = current.verdict
-        standing = _standing(assessment)
+        standing = list(_standing(assessment))
         follow_up = _require_approvable(
             assessment=assessment, verdict=verdict, standing=standing, user=user, role=role
         )
@@ -244,15 +243,11 @@ def assessment_approve(
         )
         if assessment.status == Status.SUBMITTED and complete:
             _move(assessment, current, Status.APPROVED, by=user, request=request)
-            _assessment_became_approved(operation=operation, approval=approval, request=request)
+            # Queued once this transaction commits.
+            brief_request(operation=operation, user=user, request=request)
         elif assessment.status == Status.AFTER_ACTION_REVIEW:
             _close_if_complete(assessment, user=user, request=request)
         return approval
-
-
-def _assessment_became_approved(*, operation, approval, request):
-    """What follows once an assessment is approved. The briefs are queued here."""
-    brief_request(operation=operation, user=approval.approver, request=request)
 
 
 def _decide_against(*, operation, user, version, content_hash, text, to_status, request):
@@ -407,8 +402,9 @@ def _closing_refusal(assessment):
         )
     if not AfterActionReview.objects.filter(operation=assessment.operation_id).exists():
         return Refused(_("Save the after-action review first."))
-    if _roles_needed(_current(assessment).verdict, _standing(assessment)) and any(
-        approval.kind == Approval.Kind.URGENT for approval in _standing(assessment)
+    standing = list(_standing(assessment))
+    if _roles_needed(_current(assessment).verdict, standing) and any(
+        approval.kind == Approval.Kind.URGENT for approval in standing
     ):
         return Refused(_("The urgent approval still waits for its follow-up approval."))
     return None

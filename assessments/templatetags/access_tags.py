@@ -1,4 +1,4 @@
-"""Whether the navigation shows the audit trail link."""
+"""Which links the navigation shows: access decides, as it does for the pages."""
 
 from django import template
 
@@ -10,3 +10,8 @@ register = template.Library()
 @register.simple_tag
 def may_read_audit(user):
     return access.may_read_audit(user)
+
+
+@register.simple_tag
+def is_partner_reviewer(user):
+    return access.is_partner_reviewer(user)
