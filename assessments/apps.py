@@ -12,7 +12,7 @@ class AssessmentsConfig(AppConfig):
         from django.contrib.auth import signals as auth_signals
         from django.db.models import signals as model_signals
 
-        from . import signals
+        from . import signals, tasks  # noqa: F401 (tasks: registered for services.queue)
         from .security import receivers
 
         auth_signals.user_logged_in.connect(signals.record_sign_in, dispatch_uid="audit_sign_in")

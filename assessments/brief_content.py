@@ -1,10 +1,12 @@
 """What each brief says: the template context of the full brief and of the NGO brief.
 
 Both read the approved version's content (what was approved), never the operation as
-it is now. The NGO brief is built from an allow-list: `ngo_context` reads exactly the
-keys named in NGO_PROFILE_FIELDS and NGO_CARE_ITEMS, and nothing else of the
-assessment, so a field added to the checklist tomorrow stays out of it until someone
-decides, here, that a partner needs it.
+it is now, and name the receiving organisation that version names. The NGO brief is
+built from an allow-list: `ngo_context` reads exactly the keys named in
+NGO_PROFILE_FIELDS and NGO_CARE_ITEMS, and nothing else of the assessment, so a field
+added to the checklist tomorrow stays out of it until someone decides, here, that a
+partner needs it. The informant's details are in no brief: the full brief says only
+that an informant is known to the handler.
 """
 
 import datetime
@@ -36,6 +38,10 @@ NGO_CARE_ITEMS = (
 
 # Who talks to whom, and who must not hear of it: the Communications heading.
 COMMUNICATION_ITEMS = ("media_presence", "observers_excluded", "leak_risk", "leak_mitigations")
+# Known to the handler, never to the briefing room.
+INFORMANT = "informant_details"
+# Shown under their own headings of the full brief, not among the profile rows.
+PROFILE_LEFT_OUT = ("receiving_organisation",)
 
 
 def _section_items(*section_keys, leave_out=()):
@@ -50,7 +56,7 @@ def _section_items(*section_keys, leave_out=()):
 
 # The full brief follows IIMARCH; each heading shows these checklist items.
 IIMARCH = (
-    ("information", gettext_lazy("Information"), _section_items("A", "B")),
+    ("information", gettext_lazy("Information"), _section_items("A", "B", leave_out=(INFORMANT,))),
     ("intent", gettext_lazy("Intent"), _section_items("C")),
     ("method", gettext_lazy("Method"), _section_items("D", "E", leave_out=COMMUNICATION_ITEMS)),
     ("administration", gettext_lazy("Administration"), _section_items("J")),
@@ -117,10 +123,17 @@ def _common(*, version, title):
     }
 
 
+def _informant_known(answers):
+    return checklist.is_answered(answers.get(INFORMANT)) or "informant" in (
+        answers.get("evidence_sources") or []
+    )
+
+
 def full_context(*, version, approvals, organisation):
-    """Everything the task force approved, under the IIMARCH headings."""
+    """Everything the task force approved, under the IIMARCH headings, but the informant."""
     content = version.content
-    codename = content["operation"]["codename"]
+    profile = version.profile()
+    codename = profile["codename"]
     verdict = version.verdict
     return {
         **_common(
@@ -137,24 +150,29 @@ def full_context(*, version, approvals, organisation):
             }
             for severity in ("gate", "major", "minor")
         ],
-        "profile": _rows(content["operation"], checklist.PROFILE_FIELDS),
+        "profile": _rows(
+            profile, [key for key in checklist.PROFILE_FIELDS if key not in PROFILE_LEFT_OUT]
+        ),
         "headings": [
             {"key": key, "title": title, "rows": _rows(content["answers"], keys)}
             for key, title, keys in IIMARCH
         ],
+        "informant_known": _informant_known(content["answers"]),
         "organisation": organisation,
+        "organisation_name": profile["receiving_organisation"],
     }
 
 
 def ngo_context(*, version, approvals, organisation):
     """The need-to-know brief: only the allow-listed keys of the approved version."""
-    profile = version.content["operation"]
+    profile = version.profile()
     answers = version.content["answers"]
+    name = profile["receiving_organisation"]
     return {
         **_common(
             version=version,
             title=gettext("Brief for %(organisation)s: %(codename)s")
-            % {"organisation": organisation.name, "codename": profile["codename"]},
+            % {"organisation": name, "codename": profile["codename"]},
         ),
         # Who approved and when; their rationales and conditions may name the site.
         "approvals": [
@@ -163,6 +181,6 @@ def ngo_context(*, version, approvals, organisation):
         "week": planned_week(profile.get("planned_date")),
         "persons": _rows(profile, NGO_PROFILE_FIELDS),
         "care": _rows(answers, NGO_CARE_ITEMS),
-        "organisation": organisation.name,
+        "organisation": name,
         "contact_point": organisation.contact_point,
     }

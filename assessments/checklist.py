@@ -15,6 +15,7 @@ CHECKLIST_VERSION = "1"
 MAX_TEXT_LENGTH = 4000
 MAX_LIST_ENTRY_LENGTH = 100
 MAX_INT = 1_000_000
+MAX_ORGANISATION_NAME_LENGTH = 200
 # JSON can spell them (\u0000, \ud800) but no database stores them and no page shows them.
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
@@ -128,6 +129,14 @@ PROFILE = (
         TEXT,
         gettext_noop("Suspects: names and descriptions"),
         restricted=True,
+    ),
+    # Approved content like the rest: the NGO brief goes to the organisation the
+    # approvers saw named, by its name.
+    _item(
+        "receiving_organisation",
+        TEXT,
+        gettext_noop("Receiving organisation"),
+        max_length=MAX_ORGANISATION_NAME_LENGTH,
     ),
 )
 

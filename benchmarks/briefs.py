@@ -28,7 +28,7 @@ from assessments.models import (  # noqa: E402
     TaskForce,
 )
 from assessments.pdf import pdf_render  # noqa: E402
-from assessments.services.assessments import content_hash  # noqa: E402
+from assessments.services import content_hash  # noqa: E402
 from tests.builders import best_assessment  # noqa: E402
 
 ROUNDS = 20

@@ -58,12 +58,14 @@ def approved_operations():
     plan = best_assessment()
     plan["operation"]["suspect_details"] = "Owner known as Mr K.; two guards at the gate. " * 5
     for number in range(OPERATIONS):
-        profile = {**plan["operation"], "codename": f"BENCH{number:03d}"}
+        profile = {
+            **plan["operation"],
+            "codename": f"BENCH{number:03d}",
+            "receiving_organisation": partner.name,
+        }
         operation = services.operation_create(
             task_force=task_force, user=planner, profile=profile, answers=plan["answers"]
         )
-        operation.receiving_organisation = partner
-        operation.save(update_fields=["receiving_organisation"])
         services.assessment_submit(operation=operation, user=planner)
         version = services.current_version(operation=operation)
         services.assessment_approve(

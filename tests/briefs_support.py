@@ -30,8 +30,11 @@ def approve(operation, *, planner, supervisor, answers=None, profile=None, **dec
 
 
 def render_briefs(operation):
-    """Render the briefs queued for `operation` in this process; {variant: Brief}."""
-    briefs = Brief.objects.filter(version__assessment__operation=operation)
+    """Render the briefs queued for `operation` in this process; {variant: Brief} of
+    those in force."""
+    briefs = Brief.objects.filter(version__assessment__operation=operation).exclude(
+        status=Brief.Status.WITHDRAWN
+    )
     for brief in briefs:
         services.brief_render(brief_id=brief.pk)
     return {brief.variant: brief for brief in briefs.all()}

@@ -172,12 +172,11 @@ def approved_operation(operation, planner, supervisor, partner):
     """
     from tests.briefs_support import approve
 
-    operation.receiving_organisation = partner
-    operation.save(update_fields=["receiving_organisation"])
     approve(
         operation,
         planner=planner,
         supervisor=supervisor,
+        profile={"receiving_organisation": partner.name},
         rationale="Victims' presence corroborated twice; care and shelter confirmed.",
     )
     operation.refresh_from_db()

@@ -47,7 +47,9 @@ def test_a_member_requests_the_missing_briefs(client, supervisor, approved_opera
 def test_requesting_briefs_of_a_draft_says_why_not(client, planner, operation):
     client.force_login(planner)
     response = client.post(reverse("assessments:brief_request", args=[operation.pk]), follow=True)
-    assert "Briefs are made once the assessment is approved." in response.content.decode()
+    html = response.content.decode()
+    assert "You cannot request briefs: the assessment is “Draft”." in html
+    assert "Submit it for approval" in html
     assert not Brief.objects.exists()
 
 
@@ -171,8 +173,8 @@ def test_the_receiving_organisation_is_named_on_the_profile_form(
     assert response.status_code == 302
     operation.refresh_from_db()
     assert operation.receiving_organisation == partner
-    # Not a contract key: the version and the exported JSON are unchanged.
-    assert services.current_version(operation=operation).number == current.number
-    assert (
-        "receiving_organisation" not in services.assessment_export(operation=operation)["operation"]
-    )
+    # Approved content like any answer: a new version, named in the exported JSON.
+    version, exported = services.assessment_export(operation=operation)
+    assert version.number == current.number + 1
+    assert version.receiving_organisation == partner
+    assert exported["operation"]["receiving_organisation"] == "Safe Harbour"

@@ -21,10 +21,13 @@ def media(settings, tmp_path):
 def test_approval_queues_a_full_and_an_ngo_brief_after_commit(
     operation, planner, supervisor, partner, django_capture_on_commit_callbacks
 ):
-    operation.receiving_organisation = partner
-    operation.save()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        version = approve(operation, planner=planner, supervisor=supervisor)
+        version = approve(
+            operation,
+            planner=planner,
+            supervisor=supervisor,
+            profile={"receiving_organisation": partner.name},
+        )
     briefs = Brief.objects.filter(version=version)
     assert {brief.variant for brief in briefs} == {"full", "ngo"}
     assert {brief.status for brief in briefs} == {Brief.Status.QUEUED}
@@ -41,16 +44,16 @@ def test_brief_request_is_idempotent(approved_operation):
 
 
 def test_brief_request_refuses_an_assessment_not_approved(operation):
-    with pytest.raises(services.BriefNotAvailable):
+    with pytest.raises(services.Refused, match="“Draft”"):
         services.brief_request(operation=operation)
     assert not Brief.objects.exists()
 
 
-def test_brief_request_makes_no_ngo_brief_without_a_receiving_organisation(approved_operation):
-    Brief.objects.all().delete()
-    approved_operation.receiving_organisation = None
-    approved_operation.save()
-    briefs = services.brief_request(operation=approved_operation)
+def test_brief_request_makes_no_ngo_brief_without_a_receiving_organisation(
+    operation, planner, supervisor
+):
+    approve(operation, planner=planner, supervisor=supervisor)
+    briefs = services.brief_request(operation=operation)
     assert [brief.variant for brief in briefs] == ["full"]
 
 
@@ -163,9 +166,8 @@ def test_the_ngo_brief_carries_no_restricted_or_free_text(operation, planner, su
         "suspect_details": _distinctive("suspect_details"),
         "suspect_roles": ["pimp", "recruiter"],
         "planned_date": "2026-12-16",
+        "receiving_organisation": partner.name,
     }
-    operation.receiving_organisation = partner
-    operation.save()
     approve(
         operation,
         planner=planner,
@@ -198,10 +200,14 @@ def test_the_ngo_brief_carries_no_restricted_or_free_text(operation, planner, su
     assert leaked == []
     assert "Week 51 of 2026" in visible
     assert "Khmer" in visible and "+66 2 000 0000" in visible
-    # The full brief, for the task force, does carry them: the test would notice if the
-    # distinctive text never reached a PDF at all.
-    full = poppler("pdftotext", services.brief_pdf(briefs["full"]))
-    assert _distinctive("target_address") in full and _distinctive("informant_details") in full
+    # The full brief, for the task force, carries the site (the test would notice if the
+    # distinctive text never reached a PDF at all), but not the informant: no brief does.
+    full_pdf = services.brief_pdf(briefs["full"])
+    full = poppler("pdftotext", full_pdf) + poppler("pdfinfo", full_pdf, "-meta")
+    assert _distinctive("target_address") in full
+    assert _distinctive("informant_details") not in full
+    assert _distinctive("informant_details").encode() not in full_pdf
+    assert "An informant is known to the handler" in full
 
 
 def test_the_ngo_context_reads_only_the_allow_list():

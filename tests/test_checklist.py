@@ -30,6 +30,7 @@ minors_suspected choice yes no unknown
 expected_languages multi
 suspect_roles multi employer guard broker supervisor pimp recruiter other
 suspect_details text
+receiving_organisation text
 evidence_sources multi escaped_victim_account rescued_victim_account undercover_observation
   informant surveillance telephony_financial_records ngo_or_community_report labour_inspection
   anonymous_tip

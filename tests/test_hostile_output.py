@@ -69,11 +69,13 @@ def hostile_briefs(planner, supervisor, partner, task_force):
     operation = services.operation_create(
         task_force=task_force,
         user=planner,
-        profile={"codename": f"X{SCRIPT}", "target_name": ATTRIBUTE},
+        profile={
+            "codename": f"X{SCRIPT}",
+            "target_name": ATTRIBUTE,
+            "receiving_organisation": partner.name,
+        },
         answers=answers,
     )
-    operation.receiving_organisation = partner
-    operation.save(update_fields=["receiving_organisation"])
     services.assessment_submit(operation=operation, user=planner)
     approve(operation, supervisor, rationale=SCRIPT)
     return render_briefs(operation)

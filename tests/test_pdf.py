@@ -6,6 +6,7 @@ import pytest
 from assessments import services
 from assessments.pdf import ORIGIN, Refused, StaticFilesOnly, pdf_render
 from tests.briefs_support import poppler
+from tests.workflow_builders import approve
 
 HOSTILE = '<img src="file:///etc/passwd"> <link rel="stylesheet" href="http://203.0.113.7/x.css">'
 
@@ -51,7 +52,7 @@ def test_it_leaves_refused_resources_out_of_a_pdf(settings, caplog):
 
 
 def test_it_prints_markup_in_a_planners_text_as_text(
-    approved_operation, planner, settings, tmp_path, caplog
+    approved_operation, planner, supervisor, settings, tmp_path, caplog
 ):
     settings.MEDIA_ROOT = tmp_path
     version = services.current_version(operation=approved_operation)
@@ -61,9 +62,8 @@ def test_it_prints_markup_in_a_planners_text_as_text(
         operation=approved_operation, user=planner, base_version=version.number, answers=answers
     )
     version = services.current_version(operation=approved_operation)
-    data = services.brief_document(
-        version=version, variant="full", organisation=approved_operation.receiving_organisation
-    )
+    approve(approved_operation, supervisor)
+    data = services.brief_document(version=version, variant="full")
     text = poppler("pdftotext", data)
     assert '<img src="file:///etc/passwd">' in text
     assert "http://203.0.113.7/x.css" in text

@@ -77,15 +77,17 @@ class Side:
         self.partner = partner
 
     def _copy(self, state):
-        profile = {**self.operation.profile(), "codename": f"{self.operation.codename}-{state}"}
+        profile = {
+            **self.operation.profile(),
+            "codename": f"{self.operation.codename}-{state}",
+            "receiving_organisation": self.partner.name,
+        }
         operation = services.operation_create(
             task_force=self.operation.task_force,
             user=self.planner,
             profile=profile,
             answers=best_assessment()["answers"],
         )
-        operation.receiving_organisation = self.partner
-        operation.save(update_fields=["receiving_organisation"])
         services.assessment_submit(operation=operation, user=self.planner)
         return operation
 

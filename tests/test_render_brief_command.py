@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from assessments import services, signing
-from tests.briefs_support import poppler
+from tests.briefs_support import approve, poppler
 
 
 def test_it_writes_a_signed_brief(approved_operation, tmp_path):
@@ -53,14 +53,15 @@ def test_it_refuses_bad_input_with_exit_status_2(approved_operation, tmp_path, a
 
 
 def test_it_signs_no_plan_that_is_not_approved(operation, tmp_path):
-    with pytest.raises(CommandError, match="not approved"):
+    with pytest.raises(CommandError, match="has no approved version"):
         call_command("render_brief", "KESTREL", "--out", str(tmp_path / "x.pdf"))
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_it_refuses_an_ngo_brief_without_a_receiving_organisation(approved_operation, tmp_path):
-    approved_operation.receiving_organisation = None
-    approved_operation.save()
+def test_it_refuses_an_ngo_brief_without_a_receiving_organisation(
+    operation, planner, supervisor, tmp_path
+):
+    approve(operation, planner=planner, supervisor=supervisor)
     with pytest.raises(CommandError, match="names no receiving organisation"):
         call_command(
             "render_brief", "KESTREL", "--variant", "ngo", "--out", str(tmp_path / "x.pdf")

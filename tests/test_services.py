@@ -158,7 +158,9 @@ def test_it_imports_all_or_nothing(planner, task_force):
 def test_it_imports_and_exports_the_same_assessment(planner, task_force):
     data = best_assessment()
     operation = services.assessment_import(task_force=task_force, user=planner, data=data)
-    assert services.assessment_export(operation=operation) == checklist.parse_assessment(data)
+    version, exported = services.assessment_export(operation=operation)
+    assert exported == checklist.parse_assessment(data)
+    assert version.number == 1
     assert Assessment.objects.get().decision == "go"
 
 

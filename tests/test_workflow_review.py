@@ -54,8 +54,9 @@ def test_saving_the_review_closes_the_assessment(approved_past, planner):
 
 def test_the_review_stays_against_the_approved_version(approved_past, planner, supervisor):
     services.after_action_reviews_open(today=datetime.date(2026, 6, 1))
-    # Edits once under review change no state and do not supersede the approval.
-    edit(approved_past, planner, leak_mitigations="Written after the fact.")
+    # The pre-raid record is frozen once under review: no edit, no superseding.
+    with pytest.raises(services.Refused, match="frozen"):
+        edit(approved_past, planner, leak_mitigations="Written after the fact.")
     assert status_of(approved_past) == "after_action_review"
     review = services.after_action_review_save(
         operation=approved_past, user=supervisor, values=REVIEW

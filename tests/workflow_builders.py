@@ -19,9 +19,22 @@ PAST = datetime.date(2026, 1, 10)
 FUTURE = datetime.date(2099, 1, 1)
 
 
-def planned_operation(task_force, planner, *, codename="OSPREY", planned_date=FUTURE, **answers):
+def planned_operation(
+    task_force,
+    planner,
+    *,
+    codename="OSPREY",
+    planned_date=FUTURE,
+    receiving_organisation=None,
+    **answers,
+):
     plan = best_assessment()
-    profile = {**plan["operation"], "codename": codename, "planned_date": planned_date.isoformat()}
+    profile = {
+        **plan["operation"],
+        "codename": codename,
+        "planned_date": planned_date.isoformat(),
+        "receiving_organisation": receiving_organisation,
+    }
     return services.operation_create(
         task_force=task_force,
         user=planner,

@@ -180,15 +180,15 @@ class OperationForm(TaskForceChoice, forms.Form):
         max_length=checklist.MAX_TEXT_LENGTH,
         help_text=_("Separate them with commas, for example: Khmer, Lao."),
     )
-    # Not a contract key: not in profile(), saved by the view on its own.
+    # The contract names the organisation; the select offers the partners by id.
     receiving_organisation = forms.ModelChoiceField(
         label=_("Receiving organisation"),
         queryset=PartnerOrganisation.objects.all(),
         required=False,
         empty_label=_("None named yet"),
         help_text=_(
-            "The partner that receives the people found. A supervisor's approval shares "
-            "the NGO brief, and only that, with it."
+            "The partner that receives the people found. The approval shares the NGO "
+            "brief, and only that, with it; naming another one needs approving again."
         ),
     )
     suspect_roles = forms.MultipleChoiceField(
@@ -237,6 +237,8 @@ class OperationForm(TaskForceChoice, forms.Form):
             value = self.cleaned_data.get(key)
             if key == "planned_date" and value is not None:
                 value = value.isoformat()
+            elif key == "receiving_organisation" and value is not None:
+                value = value.name
             elif isinstance(value, str):
                 value = value.strip()
             profile[key] = None if value in ("", [], None) else value

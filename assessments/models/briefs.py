@@ -1,9 +1,14 @@
 """Signed briefs: the full brief for the task force and the need-to-know brief for the NGO.
 
-One brief per (approved version, variant), enforced by the database, so that a request
-made twice, a task delivered twice or a worker killed mid-render still ends with exactly
-one signed file. Rendering happens in Celery workers (`services.briefs.brief_render`);
-the row is the state machine, the task message only a wake-up call.
+One brief in force per (approved version, variant), enforced by the database, so that a
+request made twice, a task delivered twice or a worker killed mid-render still ends with
+exactly one signed file. Rendering happens in Celery workers
+(`services.briefs.brief_render`); the row is the state machine, the task message only a
+wake-up call.
+
+A withdrawn brief is no longer in force: its version lost its approvals, or the brief
+itself had to be made again (`replaced_by`). Its row stays, so that the verify page can
+say what became of a file someone still holds.
 """
 
 from django.conf import settings
@@ -21,6 +26,18 @@ class Brief(models.Model):
         RENDERING = "rendering", _("Rendering")
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class Withdrawal(models.TextChoices):
+        SUPERSEDED = "superseded", _("A new version superseded the approved one.")
+        INFORMANT_PRINTED = (
+            "informant_printed",
+            _("It printed informant details; it was made again without them."),
+        )
+        NOT_APPROVED = (
+            "not_approved",
+            _("It was signed for a version that never held its approvals."),
+        )
 
     version = models.ForeignKey(
         "assessments.AssessmentVersion",
@@ -60,11 +77,27 @@ class Brief(models.Model):
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     rendered_at = models.DateTimeField(_("rendered"), null=True, blank=True)
     updated_at = models.DateTimeField(_("last change"), auto_now=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawal = models.CharField(
+        _("why it was withdrawn"), max_length=30, choices=Withdrawal.choices, blank=True
+    )
+    replaced_by = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("replaced by"),
+    )
 
     class Meta:
         ordering = ["version", "variant"]
         constraints = [
-            models.UniqueConstraint(fields=["version", "variant"], name="one_brief_per_variant")
+            models.UniqueConstraint(
+                fields=["version", "variant"],
+                condition=~models.Q(status="withdrawn"),
+                name="one_brief_in_force_per_variant",
+            )
         ]
         indexes = [models.Index(fields=["sha256"]), models.Index(fields=["status"])]
         verbose_name = _("brief")

@@ -120,8 +120,8 @@ class Operation(models.Model):
     expected_languages = models.JSONField(_("expected languages"), default=list, blank=True)
     suspect_roles = EncryptedJSONField(_("roles of the suspects"), default=list, blank=True)
     suspect_details = EncryptedTextField(_("suspects: names and descriptions"), blank=True)
-    # Not a contract profile key: who receives the people found, named by the planner.
-    # A supervisor's approval shares the NGO brief with this organisation.
+    # The receiving organisation the latest version names (like every profile field
+    # here); the NGO brief goes to the one the approved version names.
     receiving_organisation = models.ForeignKey(
         PartnerOrganisation,
         models.PROTECT,
@@ -154,6 +154,8 @@ class Operation(models.Model):
             value = getattr(self, key)
             if key == "planned_date" and value is not None:
                 value = value.isoformat()
+            elif key == "receiving_organisation" and value is not None:
+                value = value.name
             profile[key] = None if value in ("", []) else value
         return profile
 
@@ -208,6 +210,16 @@ class AssessmentVersion(models.Model):
     content = EncryptedJSONField(_("assessment JSON"))
     verdict = models.JSONField(_("verdict"))
     content_hash = models.CharField(_("content hash"), max_length=64)
+    # The partner that `content` names as the receiving organisation (by its name, which
+    # the content hash binds), so that renaming a partner changes no approved brief.
+    receiving_organisation = models.ForeignKey(
+        PartnerOrganisation,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("receiving organisation"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("saved by")
     )
@@ -223,3 +235,15 @@ class AssessmentVersion(models.Model):
 
     def __str__(self):
         return f"{self.assessment} v{self.number}"
+
+    def profile(self):
+        """The profile as contract JSON.
+
+        Versions saved before the receiving organisation became approved content do not
+        name it in their JSON; their column says which organisation they shared with.
+        """
+        profile = self.content["operation"]
+        if "receiving_organisation" in profile:
+            return profile
+        organisation = self.receiving_organisation
+        return {**profile, "receiving_organisation": organisation.name if organisation else None}

@@ -1,23 +1,21 @@
 """The workflows, one module per part of the domain; see each module's docstring.
 
 Views, forms, commands and tasks call these functions and nothing writes the models any
-other way.
+other way. `states` holds the one table of what may change in which state; `versions`
+is where every other module reads versions and approvals from.
 """
 
 from .assessments import (
     Conflict,
     assessment_export,
     assessment_import,
+    assessment_import_refused,
     assessment_save,
-    content_hash,
-    current_version,
     in_contract_order,
     operation_create,
 )
-from .audit import audit_operation_view, audit_prune, audit_record, audit_version_save
+from .audit import audit_operation_view, audit_prune, audit_record
 from .briefs import (
-    BRIEF_STATUSES,
-    BriefNotAvailable,
     BriefRenderFailed,
     brief_document,
     brief_files_rotate,
@@ -26,13 +24,13 @@ from .briefs import (
     brief_request,
     brief_sweep,
     brief_verify,
-    receiving_organisation_set,
+    briefs_missing,
 )
+from .states import Refused, Write, allowed_writes, write_check, write_refusal
+from .versions import approved_version, content_hash, current_version
 from .workflow import (
-    Refused,
     after_action_review_save,
     after_action_reviews_open,
-    approved_version,
     assessment_approve,
     assessment_close,
     assessment_reject,
@@ -41,36 +39,38 @@ from .workflow import (
 )
 
 __all__ = [
-    "assessment_submit",
-    "assessment_return",
-    "assessment_reject",
-    "assessment_close",
-    "assessment_approve",
-    "after_action_reviews_open",
-    "approved_version",
     "after_action_review_save",
-    "Refused",
-    "Conflict",
+    "after_action_reviews_open",
+    "allowed_writes",
+    "approved_version",
+    "assessment_approve",
+    "assessment_close",
     "assessment_export",
     "assessment_import",
+    "assessment_import_refused",
+    "assessment_reject",
+    "assessment_return",
     "assessment_save",
+    "assessment_submit",
     "audit_operation_view",
     "audit_prune",
     "audit_record",
-    "audit_version_save",
-    "BRIEF_STATUSES",
-    "BriefNotAvailable",
+    "brief_document",
     "brief_files_rotate",
     "brief_pdf",
-    "BriefRenderFailed",
-    "brief_document",
     "brief_render",
     "brief_request",
     "brief_sweep",
     "brief_verify",
-    "receiving_organisation_set",
+    "briefs_missing",
+    "BriefRenderFailed",
+    "Conflict",
     "content_hash",
     "current_version",
     "in_contract_order",
     "operation_create",
+    "Refused",
+    "write_check",
+    "write_refusal",
+    "Write",
 ]

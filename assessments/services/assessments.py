@@ -3,17 +3,25 @@
 Keyword-only functions named <thing>_<action>; views, forms, commands and tasks call
 these and nothing writes the models any other way. Every save of an assessment is a new
 version scored by `scoring`; a save made over a version someone else has since replaced
-raises Conflict instead of overwriting their work.
+raises Conflict instead of overwriting their work. What a save may change depends on the
+state (`states.write_check`); each service records its own audit event.
 """
 
 import datetime
-import hashlib
-import json
 
 from django.db import IntegrityError, transaction
 
 from .. import checklist, scoring
-from ..models import Assessment, AssessmentVersion, Operation
+from ..models import Assessment, AssessmentVersion, AuditEvent, Operation, PartnerOrganisation
+from .audit import audit_record
+from .states import Write, write_check
+from .versions import content_hash, current_version, latest_version, locked_assessment
+from .workflow import assessment_edited
+
+CODENAME_TAKEN = checklist.gettext_noop("another operation of this task force has this codename.")
+UNKNOWN_ORGANISATION = checklist.gettext_noop(
+    "no partner organisation is named {value}: choose one the administrators have added."
+)
 
 
 class Conflict(Exception):
@@ -26,15 +34,19 @@ class Conflict(Exception):
         super().__init__(f"version {base_version} was replaced by version {current_version}")
 
 
-def content_hash(content):
-    """SHA-256 of the canonical JSON of an assessment: what an approval binds to."""
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode()).hexdigest()
-
-
 def _invalid(key, message, **params):
     problem = checklist.Problem(key, message, tuple(sorted(params.items())))
     return checklist.InvalidAssessment([problem])
+
+
+def _organisation(name):
+    """The partner organisation a profile names (by its name), or None."""
+    if name is None:
+        return None
+    organisation = PartnerOrganisation.objects.filter(name=name).first()
+    if organisation is None:
+        raise _invalid("operation.receiving_organisation", UNKNOWN_ORGANISATION, value=repr(name))
+    return organisation
 
 
 def _profile_fields(profile):
@@ -42,7 +54,9 @@ def _profile_fields(profile):
     fields = {}
     for key, value in profile.items():
         item = checklist.PROFILE_FIELDS[key]
-        if value is None and item.type in (checklist.TEXT, checklist.CHOICE):
+        if key == "receiving_organisation":
+            value = _organisation(value)
+        elif value is None and item.type in (checklist.TEXT, checklist.CHOICE):
             value = ""
         elif value is None and item.type == checklist.MULTI:
             value = []
@@ -54,7 +68,7 @@ def _profile_fields(profile):
     return fields
 
 
-def _add_version(*, assessment, content, user):
+def _add_version(*, assessment, content, user, organisation):
     verdict = scoring.score_assessment(content)
     number = assessment.version_number + 1
     version = AssessmentVersion.objects.create(
@@ -63,6 +77,7 @@ def _add_version(*, assessment, content, user):
         content=content,
         verdict=verdict,
         content_hash=content_hash(content),
+        receiving_organisation=organisation,
         created_by=user,
     )
     assessment.version_number = number
@@ -74,51 +89,94 @@ def _add_version(*, assessment, content, user):
     return version
 
 
-@transaction.atomic
-def operation_create(*, task_force, user, profile, answers=None):
-    """A new operation with its assessment at version 1. Raises InvalidAssessment."""
-    content = checklist.parse_assessment(
-        {
-            "checklist_version": checklist.CHECKLIST_VERSION,
-            "operation": profile,
-            "answers": answers or {},
-        }
+def _parsed(profile, answers):
+    return checklist.parse_assessment(
+        {"checklist_version": checklist.CHECKLIST_VERSION, "operation": profile, "answers": answers}
     )
+
+
+@transaction.atomic
+def _create(*, task_force, user, content):
     if Operation.objects.filter(
         task_force=task_force, codename=content["operation"]["codename"]
     ).exists():
-        raise _invalid(
-            "operation.codename",
-            checklist.gettext_noop("another operation of this task force has this codename."),
-        )
+        raise _invalid("operation.codename", CODENAME_TAKEN)
+    fields = _profile_fields(content["operation"])
     try:
         with transaction.atomic():
-            operation = Operation.objects.create(
-                task_force=task_force, created_by=user, **_profile_fields(content["operation"])
-            )
+            operation = Operation.objects.create(task_force=task_force, created_by=user, **fields)
     except IntegrityError:  # the same codename, created a moment ago by someone else
-        raise _invalid(
-            "operation.codename",
-            checklist.gettext_noop("another operation of this task force has this codename."),
-        ) from None
+        raise _invalid("operation.codename", CODENAME_TAKEN) from None
     assessment = Assessment.objects.create(operation=operation)
-    _add_version(assessment=assessment, content=content, user=user)
+    _add_version(
+        assessment=assessment,
+        content=content,
+        user=user,
+        organisation=fields["receiving_organisation"],
+    )
     return operation
 
 
-def assessment_import(*, task_force, user, data):
-    """Create an operation from contract JSON: all of it or, on any problem, nothing."""
-    problems = checklist.validate_assessment(data)
-    if problems:
-        raise checklist.InvalidAssessment(problems)
-    return operation_create(
-        task_force=task_force, user=user, profile=data["operation"], answers=data["answers"]
+def operation_create(*, task_force, user, profile, answers=None, request=None):
+    """A new operation with its assessment at version 1. Raises InvalidAssessment."""
+    operation = _create(task_force=task_force, user=user, content=_parsed(profile, answers or {}))
+    audit_record(
+        kind=AuditEvent.Kind.OPERATION_CREATE,
+        request=request,
+        user=user,
+        operation=operation,
+        summary=f"operation {operation.codename} created",
+    )
+    return operation
+
+
+def assessment_import(*, task_force, user, data, request=None):
+    """Create an operation from contract JSON: all of it or, on any problem, nothing.
+
+    An import never writes into an existing operation: it makes a new one, in draft."""
+    try:
+        operation = _create(
+            task_force=task_force, user=user, content=checklist.parse_assessment(data)
+        )
+    except checklist.InvalidAssessment as invalid:
+        assessment_import_refused(
+            task_force=task_force, user=user, count=len(invalid.problems), request=request
+        )
+        raise
+    audit_record(
+        kind=AuditEvent.Kind.IMPORT,
+        request=request,
+        user=user,
+        operation=operation,
+        summary=f"operation {operation.codename} imported from JSON",
+    )
+    return operation
+
+
+def assessment_import_refused(*, task_force, user, count, request=None):
+    """Record an import refused for `count` problems (of the file or of its content)."""
+    audit_record(
+        kind=AuditEvent.Kind.IMPORT,
+        request=request,
+        user=user,
+        task_force=task_force,
+        outcome=AuditEvent.Outcome.FAILURE,
+        summary=f"import refused: {count} problem(s)",
     )
 
 
-def assessment_export(*, operation):
-    """The current assessment of `operation` as contract JSON."""
-    return in_contract_order(current_version(operation=operation).content)
+def assessment_export(*, operation, user=None, request=None):
+    """The current assessment of `operation` as contract JSON, and its version; the
+    export is recorded."""
+    version = current_version(operation=operation)
+    audit_record(
+        kind=AuditEvent.Kind.EXPORT,
+        request=request,
+        user=user,
+        operation=operation,
+        summary=f"JSON export of version {version.number}",
+    )
+    return version, in_contract_order({**version.content, "operation": version.profile()})
 
 
 def in_contract_order(content):
@@ -131,16 +189,6 @@ def in_contract_order(content):
         "operation": {key: content["operation"].get(key) for key in checklist.PROFILE_FIELDS},
         "answers": {key: content["answers"].get(key) for key in checklist.ITEMS},
     }
-
-
-def current_version(*, operation):
-    # Read from the versions, not from `operation.assessment`: a cached assessment on the
-    # instance goes stale as soon as assessment_save stores a newer version.
-    return (
-        AssessmentVersion.objects.select_related("created_by")
-        .filter(assessment__operation=operation)
-        .latest("number")
-    )
 
 
 def _conflicting_changes(*, assessment, base_version, submitted, user):
@@ -192,19 +240,40 @@ def _conflicting_changes(*, assessment, base_version, submitted, user):
     return changes
 
 
+def _writes(submitted, current):
+    """The state-table writes that `submitted` makes: only the keys it changes count."""
+    writes = set()
+    for key, value in submitted["answers"].items():
+        if value != current["answers"].get(key):
+            writes.add(Write.ANSWERS)
+    for key, value in submitted["operation"].items():
+        if value != current["operation"].get(key):
+            writes.add(
+                Write.RECEIVING_ORGANISATION if key == "receiving_organisation" else Write.PROFILE
+            )
+    return writes
+
+
 @transaction.atomic
-def assessment_save(*, operation, user, base_version, answers=None, profile=None):
+def assessment_save(
+    *, operation, user, base_version, answers=None, profile=None, request=None, where=""
+):
     """Save the answers and profile fields the user changed, as a new version.
 
     `answers` and `profile` hold only what the user changed since `base_version`, the
     version their page was showing. Changes others saved since then to other keys are
     kept; if someone else changed one of the same keys, raises Conflict listing what
     they changed and saves nothing: the caller keeps what the user typed and lets them
-    choose. Raises InvalidAssessment on a bad value. Returns the new version, or the
-    current one when nothing changed.
+    choose. Raises Refused when the state allows no such change, InvalidAssessment on a
+    bad value. Returns the new version (recorded in the audit trail, `where` saying from
+    which page), or the current one when nothing changed.
     """
     submitted = {"operation": profile or {}, "answers": answers or {}}
-    assessment = Assessment.objects.select_for_update().get(operation=operation)
+    assessment = locked_assessment(operation)
+    current = latest_version(assessment)
+    base = {"operation": current.profile(), "answers": current.content["answers"]}
+    for write in sorted(_writes(submitted, base)):
+        write_check(assessment=assessment, write=write)
     if base_version != assessment.version_number:
         changes = _conflicting_changes(
             assessment=assessment, base_version=base_version, submitted=submitted, user=user
@@ -215,31 +284,35 @@ def assessment_save(*, operation, user, base_version, answers=None, profile=None
                 current_version=assessment.version_number,
                 changes=changes,
             )
-    current = assessment.versions.get(number=assessment.version_number)
-    content = checklist.parse_assessment(
-        {
-            "checklist_version": checklist.CHECKLIST_VERSION,
-            "operation": {**current.content["operation"], **submitted["operation"]},
-            "answers": {**current.content["answers"], **submitted["answers"]},
-        }
+    content = _parsed(
+        {**base["operation"], **submitted["operation"]},
+        {**base["answers"], **submitted["answers"]},
     )
-    if content == current.content:
+    if content == {"checklist_version": current.content["checklist_version"], **base}:
         return current
-    if profile:
-        codename = content["operation"]["codename"]
-        taken = Operation.objects.filter(task_force=operation.task_force_id, codename=codename)
+    fields = _profile_fields(content["operation"])
+    if content["operation"] != base["operation"]:
+        taken = Operation.objects.filter(
+            task_force=operation.task_force_id, codename=content["operation"]["codename"]
+        )
         if taken.exclude(pk=operation.pk).exists():
-            raise _invalid(
-                "operation.codename",
-                checklist.gettext_noop("another operation of this task force has this codename."),
-            )
-        for key, value in _profile_fields(content["operation"]).items():
+            raise _invalid("operation.codename", CODENAME_TAKEN)
+        for key, value in fields.items():
             setattr(operation, key, value)
         operation.save()
-    version = _add_version(assessment=assessment, content=content, user=user)
-    # An edit after submission or approval supersedes the approvals. Imported here:
-    # workflow needs briefs, which needs this module.
-    from .workflow import assessment_edited
-
+    version = _add_version(
+        assessment=assessment,
+        content=content,
+        user=user,
+        organisation=fields["receiving_organisation"],
+    )
+    # An edit after submission or approval supersedes the approvals.
     assessment_edited(assessment=assessment, version=version, user=user)
+    audit_record(
+        kind=AuditEvent.Kind.EDIT,
+        request=request,
+        user=user,
+        operation=operation,
+        summary=f"version {version.number} saved" + (f" ({where})" if where else ""),
+    )
     return version

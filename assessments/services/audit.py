@@ -54,19 +54,6 @@ def audit_operation_view(*, request, operation, page):
     )
 
 
-def audit_version_save(*, request, operation, version, previous, where):
-    """An edit, recorded only when the save made a new version: a save that changed
-    nothing returns `previous` itself and leaves no trace."""
-    if version.number <= previous.number:
-        return None
-    return audit_record(
-        kind=AuditEvent.Kind.EDIT,
-        request=request,
-        operation=operation,
-        summary=f"version {version.number} saved ({where})",
-    )
-
-
 @transaction.atomic
 def audit_prune(*, retention_days, dry_run=False):
     """Delete the events older than `retention_days` (only those) and record that it was

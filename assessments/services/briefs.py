@@ -1,11 +1,18 @@
 """Signed briefs: request them, render them (in a worker), sweep the stuck, verify a file.
 
+A brief exists only for the approved version: the one that holds all its required,
+unsuperseded approvals (`versions.approved_version`), and an NGO brief only for the
+organisation that version names. `brief_request` and `brief_document` (which every
+render, the worker's and `render_brief`'s, goes through) both check it, after the state
+table (`states.write_check`).
+
 The row is the state machine, a task message only a wake-up call: queued -> rendering
--> ready, or failed after MAX_ATTEMPTS. A worker claims a brief with one conditional
-UPDATE, so two workers (or one message delivered twice) never render the same brief;
-a worker that dies leaves its claim to expire at `deadline`, after which the sweep, or
-the message redelivered by the broker, claims it again. Only the latest claim may store
-its file, so whatever happens there is exactly one signed brief per version and variant.
+-> ready, or failed after MAX_ATTEMPTS; withdrawn once it is no longer in force. A
+worker claims a brief with one conditional UPDATE, so two workers (or one message
+delivered twice) never render the same brief; a worker that dies leaves its claim to
+expire at `deadline`, after which the sweep, the message redelivered by the broker or a
+new request claims it again. Only the latest claim may store its file, so whatever
+happens there is exactly one signed brief in force per version and variant.
 
 A full brief names the target and the suspects, so the file is stored encrypted like the
 restricted fields (assessments.fields); `brief_pdf` gives the signed PDF back. `sha256`
@@ -24,28 +31,27 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .. import brief_content, signing
 from ..fields import decrypt_bytes, encrypt_bytes, uses_newest_key
-from ..models import Assessment, AuditEvent, Brief
+from ..models import AuditEvent, Brief
 from ..pdf import pdf_render
-from .assessments import current_version
 from .audit import audit_record
+from .queue import BRIEF_RENDER, queue_after_commit
+from .states import Refused, Write, write_check
+from .versions import approved_version, locked_assessment
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
-# An assessment has an approved version, and so briefs, in these states.
-BRIEF_STATUSES = (
-    Assessment.Status.APPROVED,
-    Assessment.Status.AFTER_ACTION_REVIEW,
-    Assessment.Status.CLOSED,
-)
 TEMPLATES = {Brief.Variant.FULL: "briefs/full.html", Brief.Variant.NGO: "briefs/ngo.html"}
-
-
-class BriefNotAvailable(Exception):
-    """Briefs exist only for an approved assessment."""
+UNFINISHED = (Brief.Status.QUEUED, Brief.Status.RENDERING)
+NOT_APPROVED = _(
+    "Version %(number)d does not hold all the approvals it needs: briefs are signed only "
+    "for the approved version."
+)
+NO_ORGANISATION = _("The approved version names no receiving organisation: no NGO brief.")
 
 
 class BriefRenderFailed(Exception):
@@ -56,42 +62,54 @@ def _deadline():
     return timezone.now() + timezone.timedelta(seconds=settings.BRIEF_DEADLINE_SECONDS)
 
 
-def _queue_on_commit(brief_ids):
-    # Imported here: the tasks module imports the services.
-    from .. import tasks
+def _queue(briefs):
+    for brief in briefs:
+        queue_after_commit(BRIEF_RENDER, brief.pk)
 
-    # After the commit: a worker that picked the task up earlier would not see the row.
-    for brief_id in brief_ids:
-        transaction.on_commit(lambda brief_id=brief_id: tasks.brief_render.delay(brief_id))
+
+def _requeue(brief):
+    """Put a failed brief, or one stuck past its deadline, back in the queue."""
+    brief.status, brief.attempts, brief.error = Brief.Status.QUEUED, 0, ""
+    brief.deadline = _deadline()
+    brief.save(update_fields=["status", "attempts", "error", "deadline", "updated_at"])
+
+
+def _stuck(brief):
+    return brief.status == Brief.Status.FAILED or (
+        brief.status in UNFINISHED
+        and brief.deadline is not None
+        and brief.deadline < timezone.now()
+    )
 
 
 @transaction.atomic
 def brief_request(*, operation, user=None, request=None):
-    """The briefs of the approved version of `operation`: creates the missing ones and
-    queues them (a failed one is queued again). Safe to call any number of times."""
-    assessment = Assessment.objects.select_for_update().get(operation=operation)
-    if assessment.status not in BRIEF_STATUSES:
-        raise BriefNotAvailable
-    version = current_version(operation=operation)
-    organisation = operation.receiving_organisation
+    """The briefs in force of the approved version of `operation`: creates the missing
+    ones and queues them (a failed or stuck one is queued again). Safe to call any number
+    of times. Raises Refused when the state or the approvals allow no brief."""
+    assessment = locked_assessment(operation)
+    write_check(assessment=assessment, write=Write.BRIEF_REQUEST)
+    version = approved_version(operation=operation)
+    if version is None:
+        raise Refused(NOT_APPROVED % {"number": assessment.version_number})
+    organisation = version.receiving_organisation
     variants = [Brief.Variant.FULL] + ([Brief.Variant.NGO] if organisation else [])
     briefs, queued = [], []
+    in_force = Brief.objects.exclude(status=Brief.Status.WITHDRAWN)
     for variant in variants:
-        brief, created = Brief.objects.get_or_create(
+        brief, created = in_force.get_or_create(
             version=version,
             variant=variant,
             defaults={"shared_with": organisation, "requested_by": user, "deadline": _deadline()},
         )
-        if not created and brief.status == Brief.Status.FAILED:
-            brief.status, brief.attempts, brief.error = Brief.Status.QUEUED, 0, ""
-            brief.deadline = _deadline()
-            brief.save(update_fields=["status", "attempts", "error", "deadline", "updated_at"])
+        if not created and _stuck(brief):
+            _requeue(brief)
             created = True
         if created:
             queued.append(brief)
         briefs.append(brief)
     if queued:
-        _queue_on_commit([brief.pk for brief in queued])
+        _queue(queued)
         audit_record(
             kind=AuditEvent.Kind.BRIEF_REQUEST,
             request=request,
@@ -103,24 +121,47 @@ def brief_request(*, operation, user=None, request=None):
     return briefs
 
 
-def receiving_organisation_set(*, operation, organisation, request=None):
-    """Name the partner that receives the people found (None: none yet).
+def briefs_missing(*, operation):
+    """True when a brief of the approved version is missing, failed or stuck: what the
+    briefs page offers to make."""
+    version = approved_version(operation=operation)
+    if version is None:
+        return False
+    in_force = list(version.briefs.exclude(status=Brief.Status.WITHDRAWN))
+    wanted = 2 if version.receiving_organisation_id else 1
+    return len(in_force) < wanted or any(_stuck(brief) for brief in in_force)
 
-    Briefs already signed stay shared with the organisation named when they were
-    approved; the next approval shares with this one.
+
+def briefs_withdraw(*, version, reason):
+    """Withdraw the briefs in force of `version` (a Brief.Withdrawal); returns them."""
+    briefs = list(version.briefs.exclude(status=Brief.Status.WITHDRAWN))
+    now = timezone.now()
+    for brief in briefs:
+        brief.status, brief.withdrawn_at, brief.withdrawal = Brief.Status.WITHDRAWN, now, reason
+        brief.deadline = None
+        brief.save(update_fields=["status", "withdrawn_at", "withdrawal", "deadline", "updated_at"])
+    return briefs
+
+
+def _require_signable(version, variant):
+    """Refuse to sign a brief of `version` unless it is the approved version."""
+    assessment = version.assessment
+    write_check(assessment=assessment, write=Write.BRIEF_RENDER)
+    approved = approved_version(operation=assessment.operation)
+    if approved is None or approved.pk != version.pk:
+        raise Refused(NOT_APPROVED % {"number": version.number})
+    if variant == Brief.Variant.NGO and version.receiving_organisation is None:
+        raise Refused(NO_ORGANISATION)
+
+
+def brief_document(*, version, variant):
+    """The signed PDF (bytes) of one brief of `version`, rendered and signed in-process.
+
+    Raises Refused unless `version` is the approved version of its operation (and, for
+    the NGO brief, names a receiving organisation): nothing else is ever signed.
     """
-    operation.receiving_organisation = organisation
-    operation.save(update_fields=["receiving_organisation"])
-    audit_record(
-        kind=AuditEvent.Kind.EDIT,
-        request=request,
-        operation=operation,
-        summary=f"receiving organisation: {organisation.name if organisation else 'none'}",
-    )
-
-
-def brief_document(*, version, variant, organisation):
-    """The signed PDF (bytes) of one brief of `version`; renders and signs in-process."""
+    _require_signable(version, variant)
+    organisation = version.receiving_organisation
     approvals = brief_content.approvals_of(version)
     build = (
         brief_content.full_context if variant == Brief.Variant.FULL else brief_content.ngo_context
@@ -173,13 +214,18 @@ def brief_render(*, brief_id):
     claim = _claim(brief_id)
     if claim is None:
         return False
-    brief = Brief.objects.select_related("version__assessment__operation__task_force").get(
-        pk=brief_id
-    )
+    brief = Brief.objects.select_related(
+        "version__assessment__operation__task_force", "version__receiving_organisation"
+    ).get(pk=brief_id)
     try:
-        signed = brief_document(
-            version=brief.version, variant=brief.variant, organisation=brief.shared_with
+        signed = brief_document(version=brief.version, variant=brief.variant)
+    except Refused as refusal:
+        # The version lost its approvals after the brief was queued: nothing to sign.
+        logger.warning("brief %s: not signed (%s)", brief_id, refusal)
+        _settle(
+            brief_id, claim, status=Brief.Status.FAILED, error=str(refusal)[:500], deadline=None
         )
+        return False
     except Exception as error:  # anything, a time limit too: the brief must not stay stuck
         logger.exception("brief %s: attempt %s failed", brief_id, claim)
         retry = claim < MAX_ATTEMPTS
@@ -266,20 +312,21 @@ def brief_sweep():
             updated_at=now,
         )
         if changed and not gave_up:
-            queued.append(brief.pk)
+            queued.append(brief)
     with transaction.atomic():
-        _queue_on_commit(queued)
+        _queue(queued)
     return len(queued)
 
 
 @dataclass
 class Verification:
-    """What the verify page tells about an uploaded file."""
+    """What the verify page tells about an uploaded file. `current`: the brief is in
+    force and of the version that holds its approvals now."""
 
     signature: signing.Validation
     brief: Brief | None = None
     approvals: list | None = None
-    superseded: bool = False
+    current: bool = False
 
 
 def brief_verify(*, data):
@@ -287,19 +334,19 @@ def brief_verify(*, data):
     validation = signing.pdf_validate(data)
     brief = (
         Brief.objects.select_related("version__assessment__operation")
-        .filter(sha256=hashlib.sha256(data).hexdigest(), status=Brief.Status.READY)
+        .filter(sha256=hashlib.sha256(data).hexdigest())
+        .exclude(sha256="")
         .first()
     )
     if brief is None:
         return Verification(signature=validation)
     version = brief.version
-    superseded = (
-        version.number != version.assessment.version_number
-        or version.approvals.filter(superseded_at__isnull=False).exists()
-    )
+    approved = approved_version(operation=version.assessment.operation)
     return Verification(
         signature=validation,
         brief=brief,
         approvals=brief_content.approvals_of(version),
-        superseded=superseded,
+        current=brief.status == Brief.Status.READY
+        and approved is not None
+        and approved.pk == version.pk,
     )

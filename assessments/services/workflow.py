@@ -6,11 +6,11 @@ submits it again. Rejected is final. After the planned date an approved operatio
 to after_action_review, and it is closed once its review is saved (and, for an urgent
 operation, its follow-up approval recorded).
 
-Edits (`assessment_edited`, called by assessment_save): while submitted or approved, an
-edit supersedes the standing approvals (they stay on record against the version they
-approved) and the assessment waits for approval again. In draft and returned nothing
-changes; once rejected, under review or closed the plan is history, and the approvals
-stay bound to the versions they approved.
+Edits (`assessment_edited`, called by assessment_save once the state table allowed the
+edit): while submitted or approved, an edit supersedes the standing approvals (they stay
+on record against the version they approved), withdraws the briefs of the approved
+version, and the assessment waits for approval again. In draft and returned nothing
+changes. Rejected, after-action review and closed allow no edit at all (`states`).
 
 Every transition locks the assessment row first (select_for_update), so two approvers
 at once are served one after the other and the second finds the state the first left.
@@ -32,12 +32,21 @@ from ..models import (
     Approval,
     Assessment,
     AuditEvent,
+    Brief,
     Membership,
     StatusChange,
 )
 from ..models.workflow import review_due
 from .audit import audit_record
-from .briefs import brief_request
+from .briefs import brief_request, briefs_withdraw
+from .states import Refused
+from .versions import (
+    approved_version,
+    latest_version,
+    locked_assessment,
+    roles_needed,
+    standing_approvals,
+)
 
 Status = Assessment.Status
 Role = Membership.Role
@@ -47,29 +56,6 @@ EDIT_SUPERSEDED = gettext_noop(
     "An edit superseded the approval: the new version waits for approval."
 )
 DATE_PASSED = gettext_noop("The planned date has passed: the after-action review is due.")
-
-
-class Refused(Exception):
-    """A transition the workflow does not allow. `reason` is translated text for people;
-    `field` names the form field it is about, if any."""
-
-    def __init__(self, reason, *, field=None):
-        self.reason = reason
-        self.field = field
-        super().__init__(str(reason))
-
-
-def _locked(operation):
-    return Assessment.objects.select_for_update().get(operation=operation)
-
-
-def _current(assessment):
-    return assessment.versions.get(number=assessment.version_number)
-
-
-def _standing(assessment):
-    """The approvals no edit has superseded (a queryset)."""
-    return assessment.approvals.filter(superseded_at__isnull=True)
 
 
 def _move(assessment, version, to_status, *, by, comment="", request=None):
@@ -122,22 +108,14 @@ def _required_text(text, field, message):
     return text
 
 
-def _roles_needed(verdict, standing):
-    """The roles that may give the next approval: 2 required means a supervisor and a
-    commander; 1 means either, once."""
-    if verdict["approvals_required"] >= 2:
-        return {Role.SUPERVISOR, Role.COMMANDER} - {approval.role for approval in standing}
-    return set() if standing else set(APPROVER_ROLES)
-
-
 def _supersede(assessment):
-    return _standing(assessment).update(superseded_at=timezone.now())
+    return standing_approvals(assessment).update(superseded_at=timezone.now())
 
 
 def assessment_submit(*, operation, user, request=None):
     """A planner hands a draft (or a returned assessment) over for approval."""
     with transaction.atomic():
-        assessment = _locked(operation)
+        assessment = locked_assessment(operation)
         if role_of(user, operation.task_force_id) not in EDITOR_ROLES:
             raise Refused(_("Only a planner of the task force submits an assessment."))
         if assessment.status not in (Status.DRAFT, Status.RETURNED):
@@ -148,12 +126,14 @@ def assessment_submit(*, operation, user, request=None):
                     "this one is: %(status)s."
                 ),
             )
-        return _move(assessment, _current(assessment), Status.SUBMITTED, by=user, request=request)
+        return _move(
+            assessment, latest_version(assessment), Status.SUBMITTED, by=user, request=request
+        )
 
 
 def _require_approvable(*, assessment, verdict, standing, user, role):
     """Refuse an approval the rules forbid; True when it is an urgent_go's follow-up."""
-    needed = _roles_needed(verdict, standing)
+    needed = roles_needed(verdict, standing)
     follow_up = verdict["decision"] == scoring.URGENT_GO and assessment.status in (
         Status.APPROVED,
         Status.AFTER_ACTION_REVIEW,
@@ -195,12 +175,12 @@ def assessment_approve(
     the Approval.
     """
     with transaction.atomic():
-        assessment = _locked(operation)
-        current = _current(assessment)
+        assessment = locked_assessment(operation)
+        current = latest_version(assessment)
         role = _require_decider(user, operation)
         _require_seen(current, version, content_hash)
         verdict = current.verdict
-        standing = list(_standing(assessment))
+        standing = list(standing_approvals(assessment))
         follow_up = _require_approvable(
             assessment=assessment, verdict=verdict, standing=standing, user=user, role=role
         )
@@ -251,8 +231,8 @@ def assessment_approve(
 
 
 def _decide_against(*, operation, user, version, content_hash, text, to_status, request):
-    assessment = _locked(operation)
-    current = _current(assessment)
+    assessment = locked_assessment(operation)
+    current = latest_version(assessment)
     _require_decider(user, operation)
     _require_seen(current, version, content_hash)
     if assessment.status != Status.SUBMITTED:
@@ -300,7 +280,10 @@ def assessment_edited(*, assessment, version, user):
     """Called by assessment_save, inside its transaction, after it stored `version`."""
     if assessment.status not in (Status.SUBMITTED, Status.APPROVED):
         return
+    withdrawn = approved_version(operation=assessment.operation)
     superseded = _supersede(assessment)
+    if withdrawn is not None:
+        briefs_withdraw(version=withdrawn, reason=Brief.Withdrawal.SUPERSEDED)
     if assessment.status == Status.APPROVED:
         _move(
             assessment,
@@ -339,7 +322,7 @@ def after_action_reviews_open(*, today=None):
 def _open_review(assessment, *, request):
     _move(
         assessment,
-        _current(assessment),
+        latest_version(assessment),
         Status.AFTER_ACTION_REVIEW,
         by=None,
         comment=DATE_PASSED,
@@ -347,22 +330,12 @@ def _open_review(assessment, *, request):
     )
 
 
-def approved_version(*, operation):
-    """The version the standing approvals approved, or None."""
-    approval = (
-        Approval.objects.filter(assessment__operation=operation, superseded_at__isnull=True)
-        .select_related("version")
-        .last()
-    )
-    return approval.version if approval else None
-
-
 def after_action_review_save(*, operation, user, values, request=None, today=None):
     """Store what the operation found (`values`: AfterActionReview fields), against the
     approved version, then close the assessment when nothing else is outstanding."""
     today = today or datetime.date.today()
     with transaction.atomic():
-        assessment = _locked(operation)
+        assessment = locked_assessment(operation)
         if role_of(user, operation.task_force_id) is None:
             raise Refused(_("Only a member of the task force records the after-action review."))
         if not Assessment.objects.filter(review_due(today), pk=assessment.pk).exists():
@@ -402,8 +375,8 @@ def _closing_refusal(assessment):
         )
     if not AfterActionReview.objects.filter(operation=assessment.operation_id).exists():
         return Refused(_("Save the after-action review first."))
-    standing = list(_standing(assessment))
-    if _roles_needed(_current(assessment).verdict, standing) and any(
+    standing = list(standing_approvals(assessment))
+    if roles_needed(latest_version(assessment).verdict, standing) and any(
         approval.kind == Approval.Kind.URGENT for approval in standing
     ):
         return Refused(_("The urgent approval still waits for its follow-up approval."))
@@ -412,16 +385,16 @@ def _closing_refusal(assessment):
 
 def _close_if_complete(assessment, *, user, request):
     if _closing_refusal(assessment) is None:
-        _move(assessment, _current(assessment), Status.CLOSED, by=user, request=request)
+        _move(assessment, latest_version(assessment), Status.CLOSED, by=user, request=request)
 
 
 @transaction.atomic
 def assessment_close(*, operation, user, request=None):
     """Close an assessment whose after-action review is saved."""
-    assessment = _locked(operation)
+    assessment = locked_assessment(operation)
     if role_of(user, operation.task_force_id) is None:
         raise Refused(_("Only a member of the task force closes an assessment."))
     refusal = _closing_refusal(assessment)
     if refusal is not None:
         raise refusal
-    return _move(assessment, _current(assessment), Status.CLOSED, by=user, request=request)
+    return _move(assessment, latest_version(assessment), Status.CLOSED, by=user, request=request)

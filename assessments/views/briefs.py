@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from assessments import access, services
@@ -18,14 +17,23 @@ UNFINISHED = (Brief.Status.QUEUED, Brief.Status.RENDERING)
 
 
 def _briefs_context(request, operation):
-    version = services.current_version(operation=operation)
-    briefs = list(access.briefs_for(request.user).filter(version=version))
+    """The briefs in force of the approved version (none while no version is approved)."""
+    version = services.approved_version(operation=operation)
+    briefs = (
+        list(
+            access.briefs_for(request.user)
+            .filter(version=version)
+            .exclude(status=Brief.Status.WITHDRAWN)
+        )
+        if version
+        else []
+    )
     return {
         "operation": operation,
         "version": version,
         "briefs": briefs,
         "polling": any(brief.status in UNFINISHED for brief in briefs),
-        "approved": operation.assessment.status in services.BRIEF_STATUSES,
+        "missing": services.briefs_missing(operation=operation),
     }
 
 
@@ -50,8 +58,8 @@ def brief_request(request, pk):
     operation = access.operation_for(request.user, pk)
     try:
         services.brief_request(operation=operation, user=request.user, request=request)
-    except services.BriefNotAvailable:
-        messages.error(request, _("Briefs are made once the assessment is approved."))
+    except services.Refused as refusal:
+        messages.error(request, refusal.reason)
     return redirect("assessments:operation_briefs", pk=operation.pk)
 
 

@@ -55,7 +55,16 @@ def _entries(form, answers):
     ]
 
 
-def _context(request, operation, section, form, version, **extra):
+def _refusal(user, operation):
+    """Why `user` may not change the answers now, or None: the page is then read-only."""
+    if not access.can_edit(user, operation):
+        return gettext("Read only: only a planner of this task force can change the answers.")
+    refusal = services.write_refusal(assessment=operation.assessment, write=services.Write.ANSWERS)
+    return refusal.reason if refusal else None
+
+
+def _context(request, operation, section, form, version, read_only=None, **extra):
+    """The page's context; `read_only` is why the answers cannot change (None: they can)."""
     index = SECTION_INDEX[section.key]
     answers = version.content["answers"]
     return {
@@ -69,7 +78,8 @@ def _context(request, operation, section, form, version, **extra):
         "restricted_keys": [item.key for item in section.items if item.restricted],
         "previous_section": checklist.SECTIONS[index - 1] if index > 0 else None,
         "next_section": checklist.SECTIONS[index + 1] if index + 1 < len(SECTION_INDEX) else None,
-        "editable": access.can_edit(request.user, operation),
+        "editable": read_only is None,
+        "read_only": read_only,
         **extra,
     }
 
@@ -94,9 +104,9 @@ def checklist_section(request, pk, section):
         request=request, operation=operation, page=f"checklist section {section.key}"
     )
     version = services.current_version(operation=operation)
-    readonly = not access.can_edit(request.user, operation)
-    form = _unbound_form(section, version, readonly=readonly)
-    context = _context(request, operation, section, form, version)
+    read_only = _refusal(request.user, operation)
+    form = _unbound_form(section, version, readonly=read_only is not None)
+    context = _context(request, operation, section, form, version, read_only=read_only)
     return render(request, "assessments/checklist_section.html", context)
 
 
@@ -118,7 +128,7 @@ def _save(request, pk, section):
     if form.cleaned_data["base_version"] > current.number:
         return HttpResponseBadRequest(gettext("The page is out of date. Reload it."))
     changes = form.changed_answers()
-    conflict = None
+    conflict = refused = None
     version = current
     if changes:
         try:
@@ -127,34 +137,28 @@ def _save(request, pk, section):
                 user=request.user,
                 base_version=form.cleaned_data["base_version"],
                 answers=changes,
+                request=request,
+                where=f"checklist section {section.key}",
             )
         except services.Conflict as error:
             conflict = error
+        except services.Refused as refusal:
+            refused = refusal
         except checklist.InvalidAssessment as invalid:
             for problem in invalid.problems:
                 form.add_error(problem.key.removeprefix("answers."), problem.render(gettext))
-        else:
-            services.audit_version_save(
-                request=request,
-                operation=operation,
-                version=version,
-                previous=current,
-                where=f"checklist section {section.key}",
-            )
-    saved_keys = [] if conflict else [key for key in changes if key not in form.errors]
+    saved_keys = [] if conflict or refused else [key for key in changes if key not in form.errors]
+    outcome = {
+        "conflict": conflict,
+        "conflict_rows": _conflict_rows(conflict) if conflict else [],
+        "refused": refused,
+        "read_only": refused.reason if refused else None,
+    }
     if request.htmx:
-        return _autosave_response(request, operation, section, form, version, conflict, saved_keys)
-    if conflict or form.errors:
-        context = _context(
-            request,
-            operation,
-            section,
-            form,
-            version,
-            conflict=conflict,
-            conflict_rows=_conflict_rows(conflict) if conflict else [],
-        )
-        status = 409 if conflict else 422
+        return _autosave_response(request, operation, section, form, version, outcome, saved_keys)
+    if conflict or refused or form.errors:
+        context = _context(request, operation, section, form, version, **outcome)
+        status = 409 if conflict or refused else 422
         return render(request, "assessments/checklist_section.html", context, status=status)
     return redirect("assessments:checklist_section", pk=operation.pk, section=section.key)
 
@@ -180,10 +184,10 @@ def _normal(value):
     return value if checklist.is_answered(value) else None
 
 
-def _autosave_response(request, operation, section, form, version, conflict, saved_keys):
+def _autosave_response(request, operation, section, form, version, outcome, saved_keys):
     """200 in every case: htmx swaps only 2xx answers, and a 4xx here would read to the
     script as a lost connection."""
-    stale = [] if conflict else _stale_entries(form, version)
+    stale = [] if outcome["conflict"] else _stale_entries(form, version)
     context = _context(
         request,
         operation,
@@ -191,8 +195,7 @@ def _autosave_response(request, operation, section, form, version, conflict, sav
         form,
         version,
         oob=True,
-        conflict=conflict,
-        conflict_rows=_conflict_rows(conflict) if conflict else [],
+        **outcome,
         saved_keys=saved_keys,
         stale_entries=stale,
         stale_keys={entry["item"].key for entry in stale},

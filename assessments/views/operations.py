@@ -16,7 +16,6 @@ from assessments.forms.operations import (
     OperationForm,
     initial_from_profile,
 )
-from assessments.models import AuditEvent
 
 from .checklist import progress as checklist_progress
 from .history import describe_changes
@@ -97,23 +96,14 @@ def operation_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             operation = services.operation_create(
-                task_force=form.chosen_task_force, user=request.user, profile=form.profile()
+                task_force=form.chosen_task_force,
+                user=request.user,
+                profile=form.profile(),
+                request=request,
             )
         except checklist.InvalidAssessment as invalid:
             form.add_problems(invalid.problems)
         else:
-            services.audit_record(
-                kind=AuditEvent.Kind.OPERATION_CREATE,
-                request=request,
-                operation=operation,
-                summary=f"operation {operation.codename} created",
-            )
-            if form.cleaned_data["receiving_organisation"]:
-                services.receiving_organisation_set(
-                    operation=operation,
-                    organisation=form.cleaned_data["receiving_organisation"],
-                    request=request,
-                )
             messages.success(
                 request, _("Operation %(codename)s created.") % {"codename": operation.codename}
             )
@@ -130,6 +120,17 @@ def _overwrite_base(request, current):
     return number if 1 <= number <= current.number else None
 
 
+def _profile_refusal(operation):
+    """Why the profile cannot change now (the state table's reason), or None."""
+    refusal = services.write_refusal(assessment=operation.assessment, write=services.Write.PROFILE)
+    return refusal.reason if refusal else None
+
+
+def _edit_page(request, operation, form, status=200, **extra):
+    context = {"form": form, "operation": operation, **extra}
+    return render(request, "assessments/operation_form.html", context, status=status)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def operation_edit(request, pk):
@@ -137,60 +138,47 @@ def operation_edit(request, pk):
     current = services.current_version(operation=operation)
     if request.method == "GET":
         services.audit_operation_view(request=request, operation=operation, page="profile form")
+        profile = current.profile()
         initial = {
-            **initial_from_profile(current.content["operation"]),
+            **initial_from_profile(profile),
             "receiving_organisation": operation.receiving_organisation_id,
             "base_version": current.number,
         }
         form = OperationForm(initial=initial, base_version=current.number)
-        return render(
-            request, "assessments/operation_form.html", {"form": form, "operation": operation}
-        )
+        return _edit_page(request, operation, form, read_only=_profile_refusal(operation))
 
     form = OperationForm(request.POST, base_version=current.number)
-    conflict = None
-    if form.is_valid():
-        base_number = form.cleaned_data["base_version"]
-        base = operation.assessment.versions.get(number=base_number)
-        # Changes are what the user did to the page they saw; saving over a conflict
-        # applies those same changes on top of the version they were shown to conflict.
-        changed = form.changed_profile(base.content["operation"])
-        organisation = form.cleaned_data["receiving_organisation"]
-        if organisation != operation.receiving_organisation:
-            services.receiving_organisation_set(
-                operation=operation, organisation=organisation, request=request
-            )
-            if not changed:
-                messages.success(request, _("Receiving organisation saved."))
-                return redirect("assessments:operation_detail", pk=operation.pk)
-        if not changed:
-            messages.info(request, _("Nothing changed."))
-            return redirect("assessments:operation_detail", pk=operation.pk)
-        try:
-            version = services.assessment_save(
-                operation=operation,
-                user=request.user,
-                base_version=_overwrite_base(request, current) or base_number,
-                profile=changed,
-            )
-        except services.Conflict as error:
-            conflict = {
-                "current_version": error.current_version,
-                "changes": describe_changes(error.changes),
-            }
-        except checklist.InvalidAssessment as invalid:
-            form.add_problems(invalid.problems)
-        else:
-            services.audit_version_save(
-                request=request,
-                operation=operation,
-                version=version,
-                previous=current,
-                where="profile",
-            )
-            messages.success(
-                request, _("Profile saved as version %(number)d.") % {"number": version.number}
-            )
-            return redirect("assessments:operation_detail", pk=operation.pk)
-    context = {"form": form, "operation": operation, "conflict": conflict}
-    return render(request, "assessments/operation_form.html", context)
+    if not form.is_valid():
+        return _edit_page(request, operation, form)
+    base_number = form.cleaned_data["base_version"]
+    base = operation.assessment.versions.get(number=base_number)
+    # Changes are what the user did to the page they saw; saving over a conflict
+    # applies those same changes on top of the version they were shown to conflict.
+    changed = form.changed_profile(base.profile())
+    if not changed:
+        messages.info(request, _("Nothing changed."))
+        return redirect("assessments:operation_detail", pk=operation.pk)
+    try:
+        version = services.assessment_save(
+            operation=operation,
+            user=request.user,
+            base_version=_overwrite_base(request, current) or base_number,
+            profile=changed,
+            request=request,
+            where="profile",
+        )
+    except services.Conflict as error:
+        conflict = {
+            "current_version": error.current_version,
+            "changes": describe_changes(error.changes),
+        }
+        return _edit_page(request, operation, form, conflict=conflict)
+    except services.Refused as refusal:
+        return _edit_page(request, operation, form, status=409, read_only=refusal.reason)
+    except checklist.InvalidAssessment as invalid:
+        form.add_problems(invalid.problems)
+        return _edit_page(request, operation, form)
+    messages.success(
+        request, _("Profile saved as version %(number)d.") % {"number": version.number}
+    )
+    return redirect("assessments:operation_detail", pk=operation.pk)

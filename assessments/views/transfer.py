@@ -14,7 +14,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from assessments import access, checklist, services
 from assessments.forms.operations import ImportForm
-from assessments.models import AuditEvent
 
 UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9_.-]+")
 
@@ -24,16 +23,11 @@ UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9_.-]+")
 @never_cache  # it holds the target address and suspects: no copy in any cache
 def assessment_export(request, pk):
     operation = access.operation_for(request.user, pk)
-    version = services.current_version(operation=operation)
-    services.audit_record(
-        kind=AuditEvent.Kind.EXPORT,
-        request=request,
-        operation=operation,
-        summary=f"JSON export of version {version.number}",
+    version, data = services.assessment_export(
+        operation=operation, user=request.user, request=request
     )
     response = HttpResponse(
-        json.dumps(services.in_contract_order(version.content), indent=2, ensure_ascii=False)
-        + "\n",
+        json.dumps(data, indent=2, ensure_ascii=False) + "\n",
         content_type="application/json; charset=utf-8",
     )
     name = UNSAFE_FILENAME.sub("-", operation.codename).strip("-.") or "operation"
@@ -53,6 +47,7 @@ def assessment_import(request):
                 task_force=form.chosen_task_force,
                 user=request.user,
                 data=form.cleaned_data["data"],
+                request=request,
             )
         except checklist.InvalidAssessment as invalid:
             problems = [
@@ -60,24 +55,16 @@ def assessment_import(request):
                 for problem in invalid.problems
             ]
         else:
-            services.audit_record(
-                kind=AuditEvent.Kind.IMPORT,
-                request=request,
-                operation=operation,
-                summary=f"operation {operation.codename} imported from JSON",
-            )
             messages.success(
                 request,
                 _("Operation %(codename)s imported.") % {"codename": operation.codename},
             )
             return redirect("assessments:operation_detail", pk=operation.pk)
-    if request.method == "POST":
-        count = len(problems) or sum(len(errors) for errors in form.errors.values())
-        services.audit_record(
-            kind=AuditEvent.Kind.IMPORT,
-            request=request,
+    elif request.method == "POST":
+        services.assessment_import_refused(
             task_force=form.chosen_task_force,
-            outcome=AuditEvent.Outcome.FAILURE,
-            summary=f"import refused: {count} problem(s)",
+            user=request.user,
+            count=sum(len(errors) for errors in form.errors.values()),
+            request=request,
         )
     return render(request, "assessments/import.html", {"form": form, "problems": problems})

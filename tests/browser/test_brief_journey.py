@@ -36,10 +36,12 @@ def _download(page, link):
 def test_approve_then_the_briefs_appear_signed_and_the_ngo_gets_only_its_own(
     new_context, broker, start_worker, operation, planner, supervisor, partner, ngo_reviewer
 ):
-    operation.receiving_organisation = partner
-    operation.save(update_fields=["receiving_organisation"])
     services.assessment_save(
-        operation=operation, user=planner, base_version=1, answers=best_assessment()["answers"]
+        operation=operation,
+        user=planner,
+        base_version=1,
+        answers=best_assessment()["answers"],
+        profile={"receiving_organisation": partner.name},
     )
     services.assessment_submit(operation=operation, user=planner)
     worker = start_worker()

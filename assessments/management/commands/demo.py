@@ -80,14 +80,13 @@ class Command(BaseCommand):
         if Operation.objects.filter(task_force=task_force, codename=codename).exists():
             return False
         answers = operation["answers"]
+        # The partner receives the people found: approval shares the NGO brief with it.
         created = services.operation_create(
             task_force=task_force,
             user=users[operation["by"]],
-            profile=operation["profile"],
+            profile={**operation["profile"], "receiving_organisation": partner.name},
             answers=None if answers is None else {**demo_data.SMART_PLAN, **answers},
         )
-        # The partner receives the people found: approval shares the NGO brief with it.
-        services.receiving_organisation_set(operation=created, organisation=partner)
         for revision in operation["revisions"]:
             created.assessment.refresh_from_db()
             services.assessment_save(

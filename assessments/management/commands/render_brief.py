@@ -1,7 +1,8 @@
 """`python manage.py render_brief CODENAME --variant full|ngo --out FILE`.
 
-Renders and signs one brief of an approved operation synchronously, without a worker,
-for scripting and for checking a layout. The file is not recorded as a brief, so the
+Renders and signs one brief of the approved version of an operation (the one that holds
+all its approvals, with the receiving organisation it names) synchronously, without a
+worker, for scripting and for checking a layout. The file is not recorded as a brief, so the
 verify page reports it as not issued by this deployment. Bad input: a message on
 standard error and exit status 2.
 """
@@ -29,7 +30,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, codename, variant, out, task_force, **options):
         operations = Operation.objects.filter(codename=codename).select_related(
-            "task_force", "assessment", "receiving_organisation"
+            "task_force", "assessment"
         )
         if task_force:
             operations = operations.filter(task_force__name=task_force)
@@ -43,19 +44,23 @@ class Command(BaseCommand):
             names = ", ".join(sorted(operation.task_force.name for operation in operations))
             raise _refuse(f"CODENAME: {codename!r} is used by {names}: add --task-force NAME.")
         operation = operations[0]
-        if operation.assessment.status not in services.BRIEF_STATUSES:
-            raise _refuse(f"CODENAME: {codename} is not approved: only approved plans are signed.")
-        organisation = operation.receiving_organisation
-        if variant == Brief.Variant.NGO and organisation is None:
-            raise _refuse(f"--variant ngo: {codename} names no receiving organisation.")
-        data = services.brief_document(
-            version=services.current_version(operation=operation),
-            variant=variant,
-            organisation=organisation,
-        )
+        version = services.approved_version(operation=operation)
+        if version is None:
+            raise _refuse(
+                f"CODENAME: {codename} has no approved version (it is "
+                f"{operation.assessment.get_status_display()}): only a version that holds "
+                "all its approvals is signed."
+            )
+        try:
+            data = services.brief_document(version=version, variant=variant)
+        except services.Refused as refusal:
+            raise _refuse(f"CODENAME: {refusal.reason}") from None
         try:
             with open(out, "wb") as pdf:
                 pdf.write(data)
         except OSError as error:
             raise _refuse(f"--out: cannot write {out} ({error.strerror}).") from None
-        self.stdout.write(f"{variant} brief of {codename} written to {out} ({len(data)} bytes).")
+        self.stdout.write(
+            f"{variant} brief of {codename}, approved version {version.number}, "
+            f"written to {out} ({len(data)} bytes)."
+        )
