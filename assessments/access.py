@@ -12,6 +12,7 @@ sign-ins or what those members did in other task forces, which is not theirs to 
 Planners, commanders and NGO reviewers get 404, as for any page that is not theirs.
 """
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
@@ -25,6 +26,7 @@ from .models import (
     Membership,
     Operation,
     PartnerOrganisation,
+    PartnerReviewer,
     TaskForce,
 )
 from .models.workflow import review_due
@@ -206,21 +208,42 @@ def waiting_count(user, today):
 
 
 def is_partner_reviewer(user):
-    return (
-        user.is_authenticated and PartnerOrganisation.objects.filter(reviewers__user=user).exists()
-    )
+    return user.is_authenticated and _standing(user)["reviewer"]
+
+
+def is_partner_only(user):
+    """A reviewer of a partner organisation who belongs to no task force: their home is
+    the list of briefs shared with them, and the navigation offers nothing else."""
+    return is_partner_reviewer(user) and not _standing(user)["member"]
+
+
+def _standing(user):
+    """Whether `user` reviews for a partner and belongs to a task force, asked once per
+    request (one query; the navigation asks on every page)."""
+    if not hasattr(user, "_partner_standing"):
+        user._partner_standing = (
+            get_user_model()
+            .objects.filter(pk=user.pk)
+            .values(
+                reviewer=Exists(PartnerReviewer.objects.filter(user=OuterRef("pk"))),
+                member=Exists(Membership.objects.filter(user=OuterRef("pk"))),
+            )
+            .get()
+        )
+    return user._partner_standing
 
 
 def briefs_shared_with(user):
-    """The NGO briefs shared with `user`'s partner organisations, once signed: the only
-    briefs, and the only thing of an operation, that an NGO reviewer sees."""
+    """The NGO briefs shared with `user`'s partner organisations, once signed (those
+    withdrawn since included, marked as such): the only briefs, and the only thing of an
+    operation, that an NGO reviewer sees."""
     if not user.is_authenticated:
         return Brief.objects.none()
     return Brief.objects.filter(
         variant=Brief.Variant.NGO,
-        status=Brief.Status.READY,
+        status__in=(Brief.Status.READY, Brief.Status.WITHDRAWN),
         shared_with__in=PartnerOrganisation.objects.filter(reviewers__user=user),
-    )
+    ).exclude(sha256="")
 
 
 def briefs_for(user):

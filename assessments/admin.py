@@ -17,6 +17,7 @@ from .models import (
     AssessmentVersion,
     AuditEvent,
     Brief,
+    BriefAcknowledgement,
     Membership,
     Operation,
     PartnerOrganisation,
@@ -204,3 +205,13 @@ class BriefAdmin(ReadOnlyAdmin):
     list_select_related = ["version__assessment__operation"]
     fields = [*list_display, "error", "sha256", "shared_with", "requested_by", "created_at"]
     readonly_fields = fields
+
+
+@admin.register(BriefAcknowledgement)
+class BriefAcknowledgementAdmin(ReadOnlyAdmin):
+    list_display = ["brief", "organisation", "reviewer", "created_at"]
+    list_filter = ["organisation", "created_at"]
+    search_fields = ["brief__version__assessment__operation__codename"]
+    list_select_related = ["brief__version__assessment__operation", "organisation", "reviewer"]
+    fields = list_display
+    readonly_fields = list_display

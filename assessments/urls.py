@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import audit, briefs, checklist, history, operations, site, transfer, workflow
+from .views import (
+    audit,
+    briefs,
+    checklist,
+    history,
+    operations,
+    revisions,
+    site,
+    transfer,
+    workflow,
+)
 
 app_name = "assessments"
 
@@ -26,11 +36,19 @@ urlpatterns = [
         workflow.after_action_review,
         name="after_action_review",
     ),
+    path("operations/<int:pk>/revise/", revisions.assessment_revise, name="assessment_revise"),
+    path(
+        "operations/<int:pk>/not-carried-out/",
+        revisions.assessment_not_carried_out,
+        name="assessment_not_carried_out",
+    ),
     path("waiting/", workflow.waiting, name="waiting"),
     path("operations/<int:pk>/briefs/", briefs.operation_briefs, name="operation_briefs"),
     path("operations/<int:pk>/briefs/status/", briefs.brief_status, name="brief_status"),
     path("operations/<int:pk>/briefs/request/", briefs.brief_request, name="brief_request"),
+    path("briefs/<int:pk>/", briefs.brief_detail, name="brief_detail"),
     path("briefs/<int:pk>/download/", briefs.brief_download, name="brief_download"),
+    path("briefs/<int:pk>/acknowledge/", briefs.brief_acknowledge, name="brief_acknowledge"),
     path("briefs/shared/", briefs.shared_briefs, name="shared_briefs"),
     path("briefs/verify/", briefs.brief_verify, name="brief_verify"),
     path("audit/", audit.audit_list, name="audit_list"),

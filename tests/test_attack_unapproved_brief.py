@@ -17,7 +17,7 @@ from django.urls import reverse
 from assessments import services
 from assessments.models import Assessment, Brief
 from tests.briefs_support import poppler, render_briefs
-from tests.workflow_builders import FUTURE, PAST, REVIEW, approve, planned_operation
+from tests.workflow_builders import FUTURE, PAST, REVIEW, approve, planned_operation, resubmitted
 
 INFORMANT = "Informant NIGHTJAR-7731, cousin of the night guard; handler Sgt Dara"
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -149,11 +149,22 @@ def test_changing_only_the_receiving_organisation_needs_a_new_approval(
     operation = _prepared(planner_client, task_force, planner, partner)
     approve(operation, supervisor)
     approved = services.current_version(operation=operation).number
+    # The approved plan is read-only: the change is refused, nothing superseded.
     response = _post_profile(planner_client, operation, receiving_organisation=other_partner.pk)
-    assert response.status_code == 302
+    assert response.status_code == 409 and "revise the plan" in response.content.decode()
+    operation.assessment.refresh_from_db()
+    assert operation.assessment.version_number == approved
+    # Revised on purpose, it is a new version, with no approval until someone gives one.
+    services.assessment_revise(operation=operation, user=planner)
+    assert (
+        _post_profile(
+            planner_client, operation, receiving_organisation=other_partner.pk
+        ).status_code
+        == 302
+    )
     operation.assessment.refresh_from_db()
     assert operation.assessment.version_number == approved + 1
-    assert operation.assessment.status == Assessment.Status.SUBMITTED
+    assert operation.assessment.status == Assessment.Status.DRAFT
     assert not operation.assessment.approvals.filter(superseded_at__isnull=True).exists()
 
     planner_client.post(reverse("assessments:brief_request", args=[operation.pk]))
@@ -184,7 +195,7 @@ def test_render_brief_refuses_a_version_waiting_for_approval(
 ):
     operation = _prepared(planner_client, task_force, planner, partner)
     approve(operation, supervisor)
-    _post_answer(planner_client, operation, "G", "service_provider_access_hours", 72)
+    resubmitted(operation, planner, service_provider_access_hours=72)
     operation.assessment.refresh_from_db()
     assert operation.assessment.status == Assessment.Status.SUBMITTED
     out = tmp_path / "brief.pdf"
@@ -210,8 +221,8 @@ def test_the_verify_page_calls_current_only_the_brief_of_the_approved_version(
     first_pdf = services.brief_pdf(first)
     assert services.brief_verify(data=first_pdf).current
 
-    # An edit supersedes the approval: the brief is withdrawn, and says so.
-    _post_answer(planner_client, operation, "G", "service_provider_access_hours", 1)
+    # Revising withdraws the approval: the brief is withdrawn, and says so.
+    resubmitted(operation, planner, service_provider_access_hours=1)
     first.refresh_from_db()
     assert first.status == Brief.Status.WITHDRAWN
     verification = services.brief_verify(data=first_pdf)

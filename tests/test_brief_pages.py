@@ -73,14 +73,22 @@ def test_the_ngo_reviewer_downloads_the_ngo_brief_and_only_that(client, ngo_revi
     for name in ("operation_briefs", "brief_status", "operation_detail"):
         assert client.get(reverse(f"assessments:{name}", args=[operation.pk])).status_code == 404
     html = client.get(reverse("assessments:shared_briefs")).content.decode()
-    assert _download(ready["ngo"]) in html and _download(ready["full"]) not in html
+    detail = reverse("assessments:brief_detail", args=[ready["ngo"].pk])
+    assert detail in html and "Week 51 of 2026" in html
+    assert reverse("assessments:brief_detail", args=[ready["full"].pk]) not in html
+    page = client.get(detail).content.decode()
+    assert _download(ready["ngo"]) in page and "Acknowledge receipt" in page
+    assert (
+        client.get(reverse("assessments:brief_detail", args=[ready["full"].pk])).status_code == 404
+    )
 
 
 def test_the_ngo_brief_is_not_shared_before_it_is_signed(client, ngo_reviewer, approved_operation):
     brief = Brief.objects.get(variant="ngo")
     client.force_login(ngo_reviewer)
     assert client.get(_download(brief)).status_code == 404
-    assert _download(brief) not in client.get(reverse("assessments:shared_briefs")).content.decode()
+    listed = client.get(reverse("assessments:shared_briefs")).content.decode()
+    assert reverse("assessments:brief_detail", args=[brief.pk]) not in listed
 
 
 def test_another_ngo_and_another_task_force_get_404(
@@ -120,9 +128,7 @@ def test_verify_recognises_a_brief_issued_here(client, ngo_reviewer, ready):
 
 def test_verify_says_when_the_version_was_superseded(client, planner, ready):
     operation = ready["full"].version.assessment.operation
-    services.assessment_save(
-        operation=operation, user=planner, base_version=2, answers={"leak_risk": "medium"}
-    )
+    services.assessment_revise(operation=operation, user=planner)
     client.force_login(planner)
     assert "verification-superseded" in _verify(client, services.brief_pdf(ready["full"]))
 

@@ -6,7 +6,7 @@ import pytest
 from assessments import services
 from assessments.pdf import ORIGIN, Refused, StaticFilesOnly, pdf_render
 from tests.briefs_support import poppler
-from tests.workflow_builders import approve
+from tests.workflow_builders import approve, resubmitted
 
 HOSTILE = '<img src="file:///etc/passwd"> <link rel="stylesheet" href="http://203.0.113.7/x.css">'
 
@@ -55,13 +55,9 @@ def test_it_prints_markup_in_a_planners_text_as_text(
     approved_operation, planner, supervisor, settings, tmp_path, caplog
 ):
     settings.MEDIA_ROOT = tmp_path
-    version = services.current_version(operation=approved_operation)
     answers = {"offence_basis": f"Forced labour. {HOSTILE}"}
     # A new version, approved again, carries the hostile text into a full brief.
-    services.assessment_save(
-        operation=approved_operation, user=planner, base_version=version.number, answers=answers
-    )
-    version = services.current_version(operation=approved_operation)
+    version = resubmitted(approved_operation, planner, **answers)
     approve(approved_operation, supervisor)
     data = services.brief_document(version=version, variant="full")
     text = poppler("pdftotext", data)

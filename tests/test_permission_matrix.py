@@ -181,8 +181,19 @@ NGO_ONLY = _expect(404, anonymous=LOGIN, nadia=200, otto=200)
 # The second step's pages: people with nothing to verify are sent on.
 VERIFY = _expect(302, anonymous=LOGIN)
 
+# Reviewers of a partner who belong to no task force are sent on to their shared briefs.
+HOME = _expect(200, anonymous=LOGIN, nadia=302, otto=302)
+# What a partner's reviewer posts about a brief shared with them: the task force is told
+# why not (a message, 302); outsiders get 404.
+ACKNOWLEDGE = _expect(404, anonymous=LOGIN, alice=302, sita=302, chan=302, nadia=302)
+
+
+def _not_carried_out(side, user):
+    return {"outcome": "cancel", "reason": "The site was empty."}
+
+
 ROWS = {
-    "assessments:operation_list": Row(SIGNED_IN),
+    "assessments:operation_list": Row(HOME),
     "assessments:operation_create": Row(PLANNER_CREATE, redirected(PLANNER_CREATE), _new_operation),
     "assessments:assessment_import": Row(PLANNER_CREATE, redirected(PLANNER_CREATE), _import),
     "assessments:operation_detail": Row(TASK_FORCE_READ, of="operation"),
@@ -201,12 +212,19 @@ ROWS = {
     "assessments:assessment_decision": Row(DECIDER, redirected(DECIDER), _approval, of="submitted"),
     # An empty review is refused on the page itself: the access is what is tested here.
     "assessments:after_action_review": Row(TASK_FORCE_READ, TASK_FORCE_READ, of="approved"),
+    "assessments:assessment_revise": Row(PLANNER_WRITE, redirected(PLANNER_WRITE), of="approved"),
+    # Before the planned date the form says why not: the access is what is tested here.
+    "assessments:assessment_not_carried_out": Row(
+        DECIDER, DECIDER, _not_carried_out, of="approved"
+    ),
     "assessments:waiting": Row(SIGNED_IN),
     # Briefs.
     "assessments:operation_briefs": Row(TASK_FORCE_READ, of="approved"),
     "assessments:brief_status": Row(TASK_FORCE_READ, of="approved"),
     "assessments:brief_request": Row(METHOD_REFUSED, redirected(TASK_FORCE_READ), of="approved"),
+    "assessments:brief_detail": Row(TASK_FORCE_READ, of="full_brief"),
     "assessments:brief_download": Row(TASK_FORCE_READ, of="full_brief"),
+    "assessments:brief_acknowledge": Row(METHOD_REFUSED, ACKNOWLEDGE, of="ngo_brief"),
     "assessments:shared_briefs": Row(NGO_ONLY),
     # Anyone signed in may check a file: the answer tells no more than the file does.
     "assessments:brief_verify": Row(SIGNED_IN, SIGNED_IN),
@@ -405,9 +423,10 @@ def test_it_gives_a_full_brief_to_the_task_force_and_an_ngo_brief_to_its_partner
         "ngo_brief": _expect(404, anonymous=LOGIN, alice=200, sita=200, chan=200, nadia=200),
     }
     for variant, statuses in expected.items():
-        url = reverse("assessments:brief_download", args=[getattr(mine, variant).pk])
-        got = {persona: _status(clients[persona].get(url)) for persona in PERSONAS}
-        assert got == statuses, variant
+        for name in ("assessments:brief_download", "assessments:brief_detail"):
+            url = reverse(name, args=[getattr(mine, variant).pk])
+            got = {persona: _status(clients[persona].get(url)) for persona in PERSONAS}
+            assert got == statuses, (name, variant)
 
 
 def test_it_shows_a_supervisor_the_audit_trail_of_their_task_force_only(clients, mine, theirs):

@@ -33,17 +33,20 @@ STATES = (
     "rejected",
     "after_action_review",
     "closed",
+    "cancelled",
 )
-# state: (pre-raid writes allowed, briefs allowed)
+# state: (pre-raid writes allowed, briefs allowed). Submitted and approved plans change
+# only by revising them first (tests/test_workflow_revise.py).
 EXPECTED = {
     "draft": (True, False),
-    "submitted": (True, False),
+    "submitted": (False, False),
     "returned": (True, False),
-    "approved": (True, True),
+    "approved": (False, True),
     "approved_past_date": (False, True),
     "rejected": (False, False),
     "after_action_review": (False, True),
     "closed": (False, True),
+    "cancelled": (False, False),
 }
 TODAY = datetime.date(2026, 6, 1)
 
@@ -56,7 +59,7 @@ def media(settings, tmp_path):
 def _in_state(state, task_force, planner, supervisor, partner):
     options = (
         {"planned_date": PAST}
-        if state in ("approved_past_date", "after_action_review", "closed")
+        if state in ("approved_past_date", "after_action_review", "closed", "cancelled")
         else {}
     )
     if state == "draft":
@@ -74,10 +77,17 @@ def _in_state(state, task_force, planner, supervisor, partner):
         )
     elif state != "submitted":
         approve(operation, supervisor)
-    if state in ("after_action_review", "closed"):
+    if state in ("after_action_review", "closed", "cancelled"):
         services.after_action_reviews_open(today=TODAY)
     if state == "closed":
         services.after_action_review_save(operation=operation, user=planner, values=REVIEW)
+    if state == "cancelled":
+        services.assessment_not_carried_out(
+            operation=operation,
+            user=supervisor,
+            outcome=services.NotCarriedOut.CANCEL,
+            reason="Called off.",
+        )
     operation.assessment.refresh_from_db()
     expected_status = "approved" if state.startswith("approved") else state
     assert operation.assessment.status == expected_status
@@ -146,8 +156,9 @@ def test_the_pages_allow_the_pre_raid_writes_only_where_the_table_does(
         assert 'id="read-only-reason"' not in page.content.decode()
     else:
         assert (checklist.status_code, profile.status_code) == (409, 409)
-        assert 'id="read-only-reason"' in page.content.decode()
-        assert 'hx-post="' not in page.content.decode()
+        html = page.content.decode()
+        assert 'id="read-only-reason"' in html or 'id="plan-banner"' in html
+        assert 'hx-post="' not in html
 
 
 def test_brief_requests_are_allowed_only_where_the_table_does(in_state, state, planner_client):
@@ -185,7 +196,7 @@ def test_a_queued_brief_whose_version_lost_its_approval_is_never_signed(
 ):
     operation = _in_state("approved", task_force, planner, supervisor, partner)
     queued = list(Brief.objects.all())
-    _save(operation, planner, "answers", partner)  # supersedes the approval
+    services.assessment_revise(operation=operation, user=planner)  # withdraws the approval
     for brief in queued:
         assert services.brief_render(brief_id=brief.pk) is False
         brief.refresh_from_db()

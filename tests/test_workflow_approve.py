@@ -14,6 +14,7 @@ from tests.workflow_builders import (
     approve,
     edit,
     planned_operation,
+    resubmitted,
     seen,
     status_of,
     submitted_operation,
@@ -131,7 +132,7 @@ def test_the_rationale_is_required(task_force, planner, supervisor):
 def test_it_refuses_a_version_that_moved_on(task_force, planner, supervisor):
     operation = submitted_operation(task_force, planner)
     stale = seen(operation)
-    edit(operation, planner, leak_mitigations="Briefing moved to the morning.")
+    resubmitted(operation, planner, leak_mitigations="Briefing moved to the morning.")
     with pytest.raises(services.Refused, match="changed since you opened it"):
         services.assessment_approve(operation=operation, user=supervisor, rationale="Ok.", **stale)
     wrong_hash = {**seen(operation), "content_hash": "0" * 64}

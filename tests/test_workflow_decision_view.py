@@ -12,8 +12,8 @@ from tests.two_factor import totp_token
 from tests.workflow_builders import (
     CONDITIONAL,
     NO_GO,
-    edit,
     planned_operation,
+    resubmitted,
     seen,
     status_of,
     submitted_operation,
@@ -123,7 +123,7 @@ def test_a_no_go_offers_return_and_reject_but_no_approval(client, task_force, pl
 def test_a_version_that_moved_on_is_refused(client, task_force, planner, supervisor):
     operation = submitted_operation(task_force, planner)
     stale = seen(operation)
-    edit(operation, planner, leak_mitigations="Changed meanwhile.")
+    resubmitted(operation, planner, leak_mitigations="Changed meanwhile.")
     client.force_login(supervisor)
     data = {
         **stale,

@@ -75,6 +75,15 @@ def edit(operation, user, **answers):
     )
 
 
+def resubmitted(operation, user, **answers):
+    """Revise a submitted or approved plan, save `answers`, submit it again: how a plan
+    changes once it has left the planner's hands. Returns the new version."""
+    services.assessment_revise(operation=operation, user=user)
+    version = edit(operation, user, **answers)
+    services.assessment_submit(operation=operation, user=user)
+    return version
+
+
 REVIEW = {
     "persons_found": 14,
     "persons_identified_as_victims": 9,

@@ -1,7 +1,7 @@
 """The app's models, one module per part of the domain."""
 
 from .audit import AuditEvent
-from .briefs import Brief
+from .briefs import Brief, BriefAcknowledgement
 from .operations import (
     Assessment,
     AssessmentVersion,
@@ -20,6 +20,7 @@ __all__ = [
     "AssessmentVersion",
     "AuditEvent",
     "Brief",
+    "BriefAcknowledgement",
     "Membership",
     "Operation",
     "PartnerOrganisation",

@@ -27,6 +27,7 @@ class AuditEvent(models.Model):
         BRIEF_REQUEST = "brief_request", _("Brief requested")
         BRIEF_DOWNLOAD = "brief_download", _("Brief download")
         BRIEF_VERIFY = "brief_verify", _("Brief verification")
+        BRIEF_ACKNOWLEDGE = "brief_acknowledge", _("Receipt of a brief acknowledged")
         AUDIT_EXPORT = "audit_export", _("Audit trail export")
         AUDIT_PRUNE = "audit_prune", _("Audit trail pruned")
         PERMISSION_CHANGE = "permission_change", _("Permission change")

@@ -29,7 +29,8 @@ class Brief(models.Model):
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     class Withdrawal(models.TextChoices):
-        SUPERSEDED = "superseded", _("A new version superseded the approved one.")
+        SUPERSEDED = "superseded", _("The plan was revised: its approval was withdrawn.")
+        CANCELLED = "cancelled", _("The operation was called off.")
         INFORMANT_PRINTED = (
             "informant_printed",
             _("It printed informant details; it was made again without them."),
@@ -105,3 +106,32 @@ class Brief(models.Model):
 
     def __str__(self):
         return f"{self.version} {self.variant}"
+
+
+class BriefAcknowledgement(models.Model):
+    """A partner's reviewer confirms that their organisation received one NGO brief."""
+
+    brief = models.ForeignKey(
+        Brief, models.CASCADE, related_name="acknowledgements", verbose_name=_("brief")
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("reviewer")
+    )
+    organisation = models.ForeignKey(
+        "assessments.PartnerOrganisation",
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    created_at = models.DateTimeField(_("acknowledged"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["brief", "reviewer"], name="one_receipt_per_reviewer")
+        ]
+        verbose_name = _("acknowledgement of receipt")
+        verbose_name_plural = _("acknowledgements of receipt")
+
+    def __str__(self):
+        return f"{self.brief} acknowledged by {self.reviewer}"

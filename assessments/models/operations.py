@@ -167,7 +167,8 @@ class Assessment(models.Model):
         # The workflow (services.workflow): draft -> submitted -> approved, returned or
         # rejected; returned is a draft with the approvers' comments, edited and
         # submitted again; approved -> after_action_review (planned date passed) ->
-        # closed (review saved).
+        # closed (review saved). Revising (services.revisions) takes a submitted or
+        # approved plan back to draft; one not carried out is cancelled or re-dated.
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted for approval")
         APPROVED = "approved", _("Approved")
@@ -175,6 +176,7 @@ class Assessment(models.Model):
         REJECTED = "rejected", _("Rejected")
         AFTER_ACTION_REVIEW = "after_action_review", _("After-action review due")
         CLOSED = "closed", _("Closed")
+        CANCELLED = "cancelled", _("Cancelled: not carried out")
 
     operation = models.OneToOneField(Operation, models.CASCADE, related_name="assessment")
     status = models.CharField(

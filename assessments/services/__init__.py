@@ -17,6 +17,7 @@ from .assessments import (
 from .audit import audit_operation_view, audit_prune, audit_record
 from .briefs import (
     BriefRenderFailed,
+    brief_acknowledge,
     brief_document,
     brief_files_rotate,
     brief_pdf,
@@ -26,35 +27,37 @@ from .briefs import (
     brief_verify,
     briefs_missing,
 )
-from .states import Refused, Write, allowed_writes, write_check, write_refusal
-from .versions import approved_version, content_hash, current_version
-from .workflow import (
-    after_action_review_save,
-    after_action_reviews_open,
-    assessment_approve,
-    assessment_close,
-    assessment_reject,
-    assessment_return,
-    assessment_submit,
+from .reviews import after_action_review_save, after_action_reviews_open, assessment_close
+from .revisions import (
+    NotCarriedOut,
+    assessment_not_carried_out,
+    assessment_revise,
+    not_carried_out_allowed,
+    revision_consequences,
 )
+from .states import Refused, Write, planned_date_passed, write_check, write_refusal
+from .versions import approved_version, content_hash, current_version
+from .workflow import assessment_approve, assessment_reject, assessment_return, assessment_submit
 
 __all__ = [
     "after_action_review_save",
     "after_action_reviews_open",
-    "allowed_writes",
     "approved_version",
     "assessment_approve",
     "assessment_close",
     "assessment_export",
     "assessment_import",
     "assessment_import_refused",
+    "assessment_not_carried_out",
     "assessment_reject",
     "assessment_return",
+    "assessment_revise",
     "assessment_save",
     "assessment_submit",
     "audit_operation_view",
     "audit_prune",
     "audit_record",
+    "brief_acknowledge",
     "brief_document",
     "brief_files_rotate",
     "brief_pdf",
@@ -68,8 +71,12 @@ __all__ = [
     "content_hash",
     "current_version",
     "in_contract_order",
+    "not_carried_out_allowed",
+    "NotCarriedOut",
     "operation_create",
+    "planned_date_passed",
     "Refused",
+    "revision_consequences",
     "write_check",
     "write_refusal",
     "Write",

@@ -16,7 +16,6 @@ from ..models import Assessment, AssessmentVersion, AuditEvent, Operation, Partn
 from .audit import audit_record
 from .states import Write, write_check
 from .versions import content_hash, current_version, latest_version, locked_assessment
-from .workflow import assessment_edited
 
 CODENAME_TAKEN = checklist.gettext_noop("another operation of this task force has this codename.")
 UNKNOWN_ORGANISATION = checklist.gettext_noop(
@@ -306,8 +305,6 @@ def assessment_save(
         user=user,
         organisation=fields["receiving_organisation"],
     )
-    # An edit after submission or approval supersedes the approvals.
-    assessment_edited(assessment=assessment, version=version, user=user)
     audit_record(
         kind=AuditEvent.Kind.EDIT,
         request=request,

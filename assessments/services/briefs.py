@@ -35,7 +35,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import brief_content, signing
 from ..fields import decrypt_bytes, encrypt_bytes, uses_newest_key
-from ..models import AuditEvent, Brief
+from ..models import Assessment, AuditEvent, Brief, BriefAcknowledgement, PartnerOrganisation
 from ..pdf import pdf_render
 from .audit import audit_record
 from .queue import BRIEF_RENDER, queue_after_commit
@@ -102,7 +102,9 @@ def brief_request(*, operation, user=None, request=None):
             variant=variant,
             defaults={"shared_with": organisation, "requested_by": user, "deadline": _deadline()},
         )
-        if not created and _stuck(brief):
+        if created:
+            _replaces(brief)
+        elif _stuck(brief):
             _requeue(brief)
             created = True
         if created:
@@ -119,6 +121,43 @@ def brief_request(*, operation, user=None, request=None):
             + ", ".join(brief.get_variant_display() for brief in queued),
         )
     return briefs
+
+
+def _replaces(brief):
+    """Link the briefs that a revision withdrew (of earlier versions, same variant) to
+    `brief`, which replaces them: their readers are sent on to it."""
+    Brief.objects.filter(
+        version__assessment=brief.version.assessment_id,
+        variant=brief.variant,
+        status=Brief.Status.WITHDRAWN,
+        withdrawal=Brief.Withdrawal.SUPERSEDED,
+        replaced_by__isnull=True,
+    ).exclude(version=brief.version).update(replaced_by=brief)
+
+
+def brief_acknowledge(*, brief, user, request=None):
+    """A reviewer of the organisation an NGO brief is shared with confirms that it was
+    received; the task force sees who acknowledged which version, and when."""
+    if brief.variant != Brief.Variant.NGO or brief.status != Brief.Status.READY:
+        raise Refused(_("Only an NGO brief in force can be acknowledged."))
+    organisation = PartnerOrganisation.objects.filter(
+        pk=brief.shared_with_id, reviewers__user=user
+    ).first()
+    if organisation is None:
+        raise Refused(_("Only a reviewer of the organisation it is shared with acknowledges it."))
+    acknowledgement, created = BriefAcknowledgement.objects.get_or_create(
+        brief=brief, reviewer=user, defaults={"organisation": organisation}
+    )
+    if created:
+        audit_record(
+            kind=AuditEvent.Kind.BRIEF_ACKNOWLEDGE,
+            request=request,
+            user=user,
+            operation=brief.version.assessment.operation,
+            summary=f"NGO brief of version {brief.version.number} acknowledged "
+            f"for {organisation.name}",
+        )
+    return acknowledgement
 
 
 def briefs_missing(*, operation):
@@ -144,8 +183,9 @@ def briefs_withdraw(*, version, reason):
 
 
 def _require_signable(version, variant):
-    """Refuse to sign a brief of `version` unless it is the approved version."""
-    assessment = version.assessment
+    """Refuse to sign a brief of `version` unless it is the approved version (read from
+    the database now, not from whatever `version` carries)."""
+    assessment = Assessment.objects.select_related("operation").get(pk=version.assessment_id)
     write_check(assessment=assessment, write=Write.BRIEF_RENDER)
     approved = approved_version(operation=assessment.operation)
     if approved is None or approved.pk != version.pk:

@@ -6,12 +6,15 @@ through a service, and every service asks `write_check` before it writes. A refu
 into an existing operation: it creates a new one, in draft, and the table applies from
 there on. The admin changes no operation, assessment, version or brief at all.
 
-The pre-raid record (answers, profile, receiving organisation) changes while a plan is
-being prepared or decided on. Once the planned date of an approved plan has passed, and
-in rejected, after-action review and closed, it is frozen: it is the record of what was
-approved, and the briefs stand on it. Briefs are requested and rendered only where an
-approved version exists; which version that is, and that it still holds every approval
-it needs, is `versions.approved_version`'s to say.
+The pre-raid record (answers, profile, receiving organisation) changes only while a plan
+is being prepared: in draft and returned. A submitted or approved plan is read-only: to
+change it, the planner revises it on purpose (`revisions.assessment_revise`), which
+withdraws its approvals and briefs and takes it back to draft; nothing autosaved ever
+supersedes an approval. Once the planned date of an approved plan has passed, and in
+rejected, cancelled, after-action review and closed, the record is frozen: it is the
+record of what was decided, and the briefs stand on it. Briefs are requested and
+rendered only where an approved version exists; which version that is, and that it
+still holds every approval it needs, is `versions.approved_version`'s to say.
 """
 
 import datetime
@@ -45,62 +48,73 @@ class Write(models.TextChoices):
 PRE_RAID = frozenset({Write.ANSWERS, Write.PROFILE, Write.RECEIVING_ORGANISATION})
 BRIEFS = frozenset({Write.BRIEF_REQUEST, Write.BRIEF_RENDER})
 
-# An edit while submitted or approved supersedes the standing approvals
-# (workflow.assessment_edited).
 STATE_TABLE = {
     Status.DRAFT: PRE_RAID,
     Status.RETURNED: PRE_RAID,
-    Status.SUBMITTED: PRE_RAID,
-    Status.APPROVED: PRE_RAID | BRIEFS,
+    Status.SUBMITTED: frozenset(),
+    Status.APPROVED: BRIEFS,
     Status.REJECTED: frozenset(),
     Status.AFTER_ACTION_REVIEW: BRIEFS,
     Status.CLOSED: BRIEFS,
+    Status.CANCELLED: frozenset(),
 }
-# In these states the pre-raid record freezes once the planned date has passed.
-FROZEN_AFTER_PLANNED_DATE = frozenset({Status.APPROVED})
 
-FROZEN_BY_DATE = _(
-    "You cannot %(write)s: the planned date has passed, so the plan (“%(status)s”) is frozen "
-    "as the record of what was approved. Record what happened in the after-action review."
+REVISE = _(
+    "To change it, revise the plan from the operation page: its approvals and briefs are "
+    "withdrawn and it needs approving again."
 )
-# What to do instead, for a write the state does not allow.
+FROZEN = _(
+    "The pre-raid plan is frozen as the record of what was approved. Record what happened in "
+    "the after-action review."
+)
+NOT_CARRIED_OUT = _(
+    "If it was not carried out, a supervisor records that on the operation page: it is then "
+    "cancelled, or sent back to draft for a new date."
+)
+REJECTED = _(
+    "A rejected plan is frozen as the record of the decision. To plan again, create a new "
+    "operation."
+)
+CANCELLED = _("The operation was called off; its record is frozen.")
+# What to do instead, for a write the state does not allow: pre-raid writes, then briefs.
 INSTEAD = {
+    Status.SUBMITTED: REVISE,
+    Status.APPROVED: REVISE,
+    Status.REJECTED: REJECTED,
+    Status.AFTER_ACTION_REVIEW: FROZEN,
+    Status.CLOSED: _("The operation is closed and its record is frozen."),
+    Status.CANCELLED: CANCELLED,
+}
+INSTEAD_OF_BRIEFS = {
     Status.DRAFT: _("Submit it for approval: briefs are made once a version is approved."),
     Status.RETURNED: _("Change it and submit it again: briefs are made once it is approved."),
     Status.SUBMITTED: _("Wait for the decision: briefs are made once it is approved."),
-    Status.APPROVED: _("Briefs are made for the approved version."),
-    Status.REJECTED: _(
-        "A rejected plan is frozen as the record of the decision. To plan again, create a "
-        "new operation."
-    ),
-    Status.AFTER_ACTION_REVIEW: _(
-        "The pre-raid plan is frozen as the record of what was approved. Record what happened "
-        "in the after-action review."
-    ),
-    Status.CLOSED: _("The operation is closed and its record is frozen."),
+    Status.REJECTED: REJECTED,
+    Status.CANCELLED: CANCELLED,
 }
+FROZEN_BY_DATE = _(
+    "You cannot %(write)s: the planned date has passed, so the plan (“%(status)s”) is frozen "
+    "as the record of what was approved. %(instead)s"
+)
 REFUSED = _("You cannot %(write)s: the assessment is “%(status)s”. %(instead)s")
 
 
-def allowed_writes(status, *, planned_date=None, today=None):
-    """The writes the table allows in `status` on `today` (default: today)."""
-    writes = STATE_TABLE[status]
-    today = today or datetime.date.today()
-    if status in FROZEN_AFTER_PLANNED_DATE and planned_date is not None and planned_date < today:
-        writes = writes - PRE_RAID
-    return writes
+def planned_date_passed(assessment, today=None):
+    """True once the planned date of `assessment`'s operation is behind `today`."""
+    planned = assessment.operation.planned_date
+    return planned is not None and planned < (today or datetime.date.today())
 
 
 def write_refusal(*, assessment, write, today=None):
     """The Refused that `write` on `assessment` would meet now, or None if allowed."""
     status = Status(assessment.status)
-    planned_date = assessment.operation.planned_date
-    if write in allowed_writes(status, planned_date=planned_date, today=today):
+    if write in STATE_TABLE[status]:
         return None
     params = {"status": status.label, "write": Write(write).label}
-    if write in STATE_TABLE[status]:
-        return Refused(FROZEN_BY_DATE % params)
-    return Refused(REFUSED % {**params, "instead": INSTEAD[status]})
+    if write in PRE_RAID and status == Status.APPROVED and planned_date_passed(assessment, today):
+        return Refused(FROZEN_BY_DATE % {**params, "instead": NOT_CARRIED_OUT})
+    instead = INSTEAD_OF_BRIEFS if write in BRIEFS else INSTEAD
+    return Refused(REFUSED % {**params, "instead": instead[status]})
 
 
 def write_check(*, assessment, write, today=None):

@@ -1,93 +1,35 @@
-"""The approval workflow: submit, approve, return, reject, review after action, close.
+"""The approval workflow: submit, then approve, return or reject.
 
 States (Assessment.Status): draft -> submitted -> approved, returned or rejected.
 Returned is a draft that carries the approvers' comments: the planner edits it and
-submits it again. Rejected is final. After the planned date an approved operation moves
-to after_action_review, and it is closed once its review is saved (and, for an urgent
-operation, its follow-up approval recorded).
+submits it again. Rejected is final. A submitted or approved plan is changed only by
+revising it (`revisions`); after the planned date, `reviews` takes over.
 
-Edits (`assessment_edited`, called by assessment_save once the state table allowed the
-edit): while submitted or approved, an edit supersedes the standing approvals (they stay
-on record against the version they approved), withdraws the briefs of the approved
-version, and the assessment waits for approval again. In draft and returned nothing
-changes. Rejected, after-action review and closed allow no edit at all (`states`).
-
-Every transition locks the assessment row first (select_for_update), so two approvers
-at once are served one after the other and the second finds the state the first left.
 A decision names the version its decider saw (number and content hash): if the
 assessment moved on, it is refused. Every refusal is a `Refused` carrying its reason.
 """
 
-import datetime
-
 from django.db import transaction
-from django.utils import timezone
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import scoring
-from ..access import APPROVER_ROLES, EDITOR_ROLES, role_of
-from ..models import (
-    AfterActionReview,
-    Approval,
-    Assessment,
-    AuditEvent,
-    Brief,
-    Membership,
-    StatusChange,
-)
-from ..models.workflow import review_due
+from ..access import EDITOR_ROLES, role_of
+from ..models import Approval, AuditEvent
 from .audit import audit_record
-from .briefs import brief_request, briefs_withdraw
+from .briefs import brief_request
+from .reviews import close_if_complete
 from .states import Refused
-from .versions import (
-    approved_version,
-    latest_version,
-    locked_assessment,
-    roles_needed,
-    standing_approvals,
+from .transitions import (
+    Role,
+    Status,
+    approvals_supersede,
+    require_decider,
+    required_text,
+    status_move,
+    status_refusal,
 )
-
-Status = Assessment.Status
-Role = Membership.Role
-
-# Comments of the moves nobody typed: stored untranslated, shown translated.
-EDIT_SUPERSEDED = gettext_noop(
-    "An edit superseded the approval: the new version waits for approval."
-)
-DATE_PASSED = gettext_noop("The planned date has passed: the after-action review is due.")
-
-
-def _move(assessment, version, to_status, *, by, comment="", request=None):
-    change = StatusChange.objects.create(
-        assessment=assessment,
-        version=version,
-        from_status=assessment.status,
-        to_status=to_status,
-        by=by,
-        comment=comment,
-    )
-    assessment.status = to_status
-    assessment.save(update_fields=["status", "updated_at"])
-    audit_record(
-        kind=AuditEvent.Kind.STATE_CHANGE,
-        request=request,
-        user=by,
-        operation=assessment.operation,
-        summary=f"{change.from_status} -> {to_status} (version {version.number})",
-    )
-    return change
-
-
-def _status_refusal(assessment, message):
-    return Refused(message % {"status": assessment.get_status_display()})
-
-
-def _require_decider(user, operation):
-    role = role_of(user, operation.task_force_id)
-    if role not in APPROVER_ROLES:
-        raise Refused(_("Only a supervisor or a commander of the task force decides."))
-    return role
+from .versions import latest_version, locked_assessment, roles_needed, standing_approvals
 
 
 def _require_seen(current, version, content_hash):
@@ -101,17 +43,6 @@ def _require_seen(current, version, content_hash):
         )
 
 
-def _required_text(text, field, message):
-    text = (text or "").strip()
-    if not text:
-        raise Refused(message, field=field)
-    return text
-
-
-def _supersede(assessment):
-    return standing_approvals(assessment).update(superseded_at=timezone.now())
-
-
 def assessment_submit(*, operation, user, request=None):
     """A planner hands a draft (or a returned assessment) over for approval."""
     with transaction.atomic():
@@ -119,14 +50,14 @@ def assessment_submit(*, operation, user, request=None):
         if role_of(user, operation.task_force_id) not in EDITOR_ROLES:
             raise Refused(_("Only a planner of the task force submits an assessment."))
         if assessment.status not in (Status.DRAFT, Status.RETURNED):
-            raise _status_refusal(
+            raise status_refusal(
                 assessment,
                 _(
                     "Only a draft or a returned assessment can be submitted; "
                     "this one is: %(status)s."
                 ),
             )
-        return _move(
+        return status_move(
             assessment, latest_version(assessment), Status.SUBMITTED, by=user, request=request
         )
 
@@ -139,7 +70,7 @@ def _require_approvable(*, assessment, verdict, standing, user, role):
         Status.AFTER_ACTION_REVIEW,
     )
     if assessment.status != Status.SUBMITTED and not (follow_up and needed):
-        raise _status_refusal(
+        raise status_refusal(
             assessment,
             _("Only a submitted assessment can be approved; this one is: %(status)s."),
         )
@@ -177,14 +108,14 @@ def assessment_approve(
     with transaction.atomic():
         assessment = locked_assessment(operation)
         current = latest_version(assessment)
-        role = _require_decider(user, operation)
+        role = require_decider(user, operation)
         _require_seen(current, version, content_hash)
         verdict = current.verdict
         standing = list(standing_approvals(assessment))
         follow_up = _require_approvable(
             assessment=assessment, verdict=verdict, standing=standing, user=user, role=role
         )
-        rationale = _required_text(
+        rationale = required_text(
             rationale, "rationale", _("Write the rationale of your approval.")
         )
         listed = [*verdict["conditions"], *(c.strip() for c in conditions if c.strip())]
@@ -222,32 +153,32 @@ def assessment_approve(
             kind == Approval.Kind.URGENT or len(standing) + 1 >= verdict["approvals_required"]
         )
         if assessment.status == Status.SUBMITTED and complete:
-            _move(assessment, current, Status.APPROVED, by=user, request=request)
+            status_move(assessment, current, Status.APPROVED, by=user, request=request)
             # Queued once this transaction commits.
             brief_request(operation=operation, user=user, request=request)
         elif assessment.status == Status.AFTER_ACTION_REVIEW:
-            _close_if_complete(assessment, user=user, request=request)
+            close_if_complete(assessment, user=user, request=request)
         return approval
 
 
 def _decide_against(*, operation, user, version, content_hash, text, to_status, request):
     assessment = locked_assessment(operation)
     current = latest_version(assessment)
-    _require_decider(user, operation)
+    require_decider(user, operation)
     _require_seen(current, version, content_hash)
     if assessment.status != Status.SUBMITTED:
-        raise _status_refusal(
+        raise status_refusal(
             assessment,
             _("Only a submitted assessment can be returned or rejected; this one is: %(status)s."),
         )
-    _supersede(assessment)
-    return _move(assessment, current, to_status, by=user, comment=text, request=request)
+    approvals_supersede(assessment)
+    return status_move(assessment, current, to_status, by=user, comment=text, request=request)
 
 
 @transaction.atomic
 def assessment_return(*, operation, user, version, content_hash, comments, request=None):
     """Send a submitted assessment back to its planners with `comments` (required)."""
-    comments = _required_text(
+    comments = required_text(
         comments, "rationale", _("Write what the planners must change before it comes back.")
     )
     return _decide_against(
@@ -264,7 +195,7 @@ def assessment_return(*, operation, user, version, content_hash, comments, reque
 @transaction.atomic
 def assessment_reject(*, operation, user, version, content_hash, reason, request=None):
     """Reject a submitted assessment for good, for `reason` (required)."""
-    reason = _required_text(reason, "rationale", _("Write why the operation is rejected."))
+    reason = required_text(reason, "rationale", _("Write why the operation is rejected."))
     return _decide_against(
         operation=operation,
         user=user,
@@ -274,127 +205,3 @@ def assessment_reject(*, operation, user, version, content_hash, reason, request
         to_status=Status.REJECTED,
         request=request,
     )
-
-
-def assessment_edited(*, assessment, version, user):
-    """Called by assessment_save, inside its transaction, after it stored `version`."""
-    if assessment.status not in (Status.SUBMITTED, Status.APPROVED):
-        return
-    withdrawn = approved_version(operation=assessment.operation)
-    superseded = _supersede(assessment)
-    if withdrawn is not None:
-        briefs_withdraw(version=withdrawn, reason=Brief.Withdrawal.SUPERSEDED)
-    if assessment.status == Status.APPROVED:
-        _move(
-            assessment,
-            version,
-            Status.SUBMITTED,
-            by=user,
-            comment=EDIT_SUPERSEDED,
-        )
-    elif superseded:
-        audit_record(
-            kind=AuditEvent.Kind.STATE_CHANGE,
-            request=None,
-            user=user,
-            operation=assessment.operation,
-            summary=f"version {version.number} supersedes {superseded} approval(s)",
-        )
-
-
-def after_action_reviews_open(*, today=None):
-    """Move every approved assessment whose planned date has passed to after-action
-    review. Celery beat runs it hourly (and manage.py open_after_action_reviews by hand);
-    returns how many moved."""
-    today = today or datetime.date.today()
-    moved = 0
-    for pk in Assessment.objects.filter(review_due(today), status=Status.APPROVED).values_list(
-        "pk", flat=True
-    ):
-        with transaction.atomic():
-            assessment = Assessment.objects.select_for_update().get(pk=pk)
-            if assessment.status == Status.APPROVED:
-                _open_review(assessment, request=None)
-                moved += 1
-    return moved
-
-
-def _open_review(assessment, *, request):
-    _move(
-        assessment,
-        latest_version(assessment),
-        Status.AFTER_ACTION_REVIEW,
-        by=None,
-        comment=DATE_PASSED,
-        request=request,
-    )
-
-
-def after_action_review_save(*, operation, user, values, request=None, today=None):
-    """Store what the operation found (`values`: AfterActionReview fields), against the
-    approved version, then close the assessment when nothing else is outstanding."""
-    today = today or datetime.date.today()
-    with transaction.atomic():
-        assessment = locked_assessment(operation)
-        if role_of(user, operation.task_force_id) is None:
-            raise Refused(_("Only a member of the task force records the after-action review."))
-        if not Assessment.objects.filter(review_due(today), pk=assessment.pk).exists():
-            raise _status_refusal(
-                assessment,
-                _(
-                    "The after-action review opens once an approved operation's planned date "
-                    "has passed; this one is: %(status)s."
-                ),
-            )
-        if assessment.status == Status.APPROVED:
-            _open_review(assessment, request=request)
-        review, _created = AfterActionReview.objects.update_or_create(
-            operation=operation,
-            defaults={
-                **values,
-                "approved_version": approved_version(operation=operation),
-                "saved_by": user,
-            },
-        )
-        audit_record(
-            kind=AuditEvent.Kind.EDIT,
-            request=request,
-            user=user,
-            operation=operation,
-            summary="after-action review saved",
-        )
-        _close_if_complete(assessment, user=user, request=request)
-        return review
-
-
-def _closing_refusal(assessment):
-    if assessment.status != Status.AFTER_ACTION_REVIEW:
-        return _status_refusal(
-            assessment,
-            _("Only an assessment under after-action review is closed; this one is: %(status)s."),
-        )
-    if not AfterActionReview.objects.filter(operation=assessment.operation_id).exists():
-        return Refused(_("Save the after-action review first."))
-    standing = list(standing_approvals(assessment))
-    if roles_needed(latest_version(assessment).verdict, standing) and any(
-        approval.kind == Approval.Kind.URGENT for approval in standing
-    ):
-        return Refused(_("The urgent approval still waits for its follow-up approval."))
-    return None
-
-
-def _close_if_complete(assessment, *, user, request):
-    if _closing_refusal(assessment) is None:
-        _move(assessment, latest_version(assessment), Status.CLOSED, by=user, request=request)
-
-
-@transaction.atomic
-def assessment_close(*, operation, user, request=None):
-    """Close an assessment whose after-action review is saved."""
-    assessment = locked_assessment(operation)
-    if role_of(user, operation.task_force_id) is None:
-        raise Refused(_("Only a member of the task force closes an assessment."))
-    refusal = _closing_refusal(assessment)
-    if refusal is not None:
-        raise refusal
-    return _move(assessment, latest_version(assessment), Status.CLOSED, by=user, request=request)

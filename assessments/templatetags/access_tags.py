@@ -15,3 +15,8 @@ def may_read_audit(user):
 @register.simple_tag
 def is_partner_reviewer(user):
     return access.is_partner_reviewer(user)
+
+
+@register.simple_tag
+def is_partner_only(user):
+    return access.is_partner_only(user)

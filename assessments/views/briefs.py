@@ -1,5 +1,6 @@
-"""The signed briefs: an operation's briefs page and its self-updating status, downloads,
-the briefs shared with a partner organisation, and the verify page."""
+"""The signed briefs: an operation's briefs page and its self-updating status, a brief's
+own page, downloads, the briefs shared with a partner organisation, acknowledging one,
+and the verify page."""
 
 from io import BytesIO
 
@@ -7,11 +8,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from assessments import access, services
+from assessments.brief_content import planned_week
 from assessments.forms.briefs import VerifyForm
-from assessments.models import AuditEvent, Brief
+from assessments.models import AuditEvent, Brief, BriefAcknowledgement
 
 UNFINISHED = (Brief.Status.QUEUED, Brief.Status.RENDERING)
 
@@ -37,11 +40,26 @@ def _briefs_context(request, operation):
     }
 
 
+def _history_context(operation):
+    """The briefs withdrawn from the operation, and who acknowledged which NGO brief."""
+    briefs = Brief.objects.filter(version__assessment__operation=operation)
+    return {
+        "withdrawn": briefs.filter(status=Brief.Status.WITHDRAWN)
+        .exclude(sha256="")
+        .select_related("version", "replaced_by__version")
+        .order_by("-withdrawn_at"),
+        "acknowledgements": BriefAcknowledgement.objects.filter(brief__in=briefs)
+        .select_related("brief__version", "reviewer", "organisation")
+        .order_by("-created_at"),
+    }
+
+
 @login_required
 @require_safe
 def operation_briefs(request, pk):
     operation = access.operation_for(request.user, pk)
-    return render(request, "briefs/operation_briefs.html", _briefs_context(request, operation))
+    context = {**_briefs_context(request, operation), **_history_context(operation)}
+    return render(request, "briefs/operation_briefs.html", context)
 
 
 @login_required
@@ -65,10 +83,48 @@ def brief_request(request, pk):
 
 @login_required
 @require_safe
+def brief_detail(request, pk):
+    """One brief: its state, what replaced it, who acknowledged it; for its readers."""
+    brief = access.brief_for(request.user, pk)
+    version = brief.version
+    operation = version.assessment.operation
+    services.audit_operation_view(
+        request=request,
+        operation=operation,
+        page=f"{brief.variant} brief of version {version.number}",
+    )
+    replacement = brief.replaced_by
+    acknowledgements = brief.acknowledgements.select_related("reviewer", "organisation")
+    if access.is_partner_only(request.user):
+        acknowledgements = acknowledgements.filter(organisation=brief.shared_with_id)
+    context = {
+        "brief": brief,
+        "operation": operation,
+        "week": planned_week(version.profile()["planned_date"]),
+        "replacement": (
+            replacement
+            if replacement and access.briefs_for(request.user).filter(pk=replacement.pk).exists()
+            else None
+        ),
+        "acknowledgements": acknowledgements,
+        "acknowledged": acknowledgements.filter(reviewer=request.user).exists(),
+        "can_acknowledge": brief.variant == Brief.Variant.NGO
+        and brief.status == Brief.Status.READY
+        and brief.shared_with.reviewers.filter(user=request.user).exists(),
+        "member": access.task_forces_for(request.user).filter(pk=operation.task_force_id).exists(),
+    }
+    return render(request, "briefs/brief_detail.html", context)
+
+
+@login_required
+@require_safe
 def brief_download(request, pk):
+    """The signed PDF of a brief in force; a withdrawn one is never handed out as if it
+    were, and its page says what became of it."""
     brief = access.brief_for(request.user, pk)
     if brief.status != Brief.Status.READY:
-        raise Http404
+        messages.error(request, gettext("This brief is not available for download."))
+        return redirect("assessments:brief_detail", pk=brief.pk)
     operation = brief.version.assessment.operation
     services.audit_record(
         kind=AuditEvent.Kind.BRIEF_DOWNLOAD,
@@ -86,17 +142,45 @@ def brief_download(request, pk):
 
 
 @login_required
+@require_POST
+def brief_acknowledge(request, pk):
+    brief = access.brief_for(request.user, pk)
+    try:
+        services.brief_acknowledge(brief=brief, user=request.user, request=request)
+    except services.Refused as refusal:
+        messages.error(request, refusal.reason)
+    else:
+        messages.success(request, gettext("Receipt acknowledged: the task force can see it."))
+    return redirect("assessments:brief_detail", pk=brief.pk)
+
+
+def _shared_row(brief, user):
+    version = brief.version
+    return {
+        "brief": brief,
+        "codename": version.assessment.operation.codename,
+        "week": planned_week(version.profile()["planned_date"]),
+        "acknowledged": any(ack.reviewer_id == user.pk for ack in brief.acknowledgements.all()),
+    }
+
+
+@login_required
 @require_safe
 def shared_briefs(request):
-    """The NGO briefs shared with the user's organisation; 404 for everyone else."""
+    """The NGO briefs shared with the user's organisation, current and withdrawn; 404 for
+    everyone else."""
     if not access.is_partner_reviewer(request.user):
         raise Http404
     briefs = (
         access.briefs_shared_with(request.user)
-        .select_related("version__assessment__operation", "shared_with")
-        .order_by("-rendered_at")
+        .select_related(
+            "version__assessment__operation", "version__receiving_organisation", "replaced_by"
+        )
+        .prefetch_related("acknowledgements")
+        .order_by("status", "-rendered_at")
     )
-    return render(request, "briefs/shared.html", {"briefs": briefs})
+    rows = [_shared_row(brief, request.user) for brief in briefs]
+    return render(request, "briefs/shared.html", {"rows": rows})
 
 
 @login_required

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import access, checklist, services
 from ..forms.checklist import ChecklistSectionForm
+from .panels import plan_banner, progress
 
 GROUPED_TYPES = (checklist.CHOICE, checklist.BOOL, checklist.MULTI)
 SECTION_INDEX = {section.key: index for index, section in enumerate(checklist.SECTIONS)}
@@ -25,20 +26,6 @@ def _section_or_404(key):
     if key not in SECTION_INDEX:
         raise Http404
     return checklist.SECTIONS[SECTION_INDEX[key]]
-
-
-def progress(answers):
-    """Answered/total per section and overall; optional items (informant) don't count."""
-    sections = []
-    for section in checklist.SECTIONS:
-        counted = [item for item in section.items if not item.optional]
-        answered = sum(checklist.is_answered(answers.get(item.key)) for item in counted)
-        sections.append({"section": section, "answered": answered, "total": len(counted)})
-    return {
-        "sections": sections,
-        "answered": sum(row["answered"] for row in sections),
-        "total": sum(row["total"] for row in sections),
-    }
 
 
 def _entries(form, answers):
@@ -75,6 +62,7 @@ def _context(request, operation, section, form, version, read_only=None, **extra
         "version": version,
         "verdict": version.verdict,
         "progress": progress(answers),
+        **plan_banner(request.user, operation),
         "restricted_keys": [item.key for item in section.items if item.restricted],
         "previous_section": checklist.SECTIONS[index - 1] if index > 0 else None,
         "next_section": checklist.SECTIONS[index + 1] if index + 1 < len(SECTION_INDEX) else None,

@@ -17,9 +17,8 @@ from assessments.forms.operations import (
     initial_from_profile,
 )
 
-from .checklist import progress as checklist_progress
 from .history import describe_changes
-from .workflow import panel_context as workflow_panel
+from .panels import panel_context, plan_banner, progress
 
 PAGE_SIZE = 25
 
@@ -56,6 +55,8 @@ def _filtered(operations, filters):
 @login_required
 @require_safe
 def operation_list(request):
+    if access.is_partner_only(request.user):
+        return redirect("assessments:shared_briefs")  # their home: they plan nothing
     filter_form = OperationFilterForm(request.GET)
     filters = filter_form.filters()
     operations = _filtered(access.operations_for(request.user), filters)
@@ -81,9 +82,10 @@ def operation_detail(request, pk):
     context = {
         "operation": operation,
         "version": version,
-        "progress": checklist_progress(version.content["answers"]),
+        "progress": progress(version.content["answers"]),
         "can_edit": access.can_edit(request.user, operation),
-        **workflow_panel(request.user, operation),
+        **panel_context(request.user, operation),
+        **plan_banner(request.user, operation),
     }
     return render(request, "assessments/operation_detail.html", context)
 

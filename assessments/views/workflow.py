@@ -12,31 +12,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from assessments import access, reauth, services
 from assessments.forms.workflow import AfterActionReviewForm, DecisionForm
-from assessments.models import AfterActionReview, Assessment, StatusChange
-from assessments.models.workflow import review_due
+from assessments.models import AfterActionReview
 from assessments.services import two_factor
 
-
-def panel_context(user, operation):
-    """What the operation page shows of the workflow: state, approvals, history, and
-    which of its buttons `user` gets."""
-    assessment = operation.assessment
-    status = Assessment.Status
-    review = AfterActionReview.objects.filter(operation=operation).first()
-    review_open = Assessment.objects.filter(
-        review_due(datetime.date.today()), pk=assessment.pk
-    ).exists()
-    return {
-        "approvals": assessment.approvals.select_related("approver", "version"),
-        "status_changes": StatusChange.objects.filter(assessment=assessment).select_related(
-            "by", "version"
-        ),
-        "can_submit": access.can_edit(user, operation)
-        and assessment.status in (status.DRAFT, status.RETURNED),
-        "can_decide": access.operations_to_approve(user).filter(pk=operation.pk).exists(),
-        "review": review,
-        "review_link": review_open or review is not None,
-    }
+from .panels import panel_context
 
 
 def _refused(request, operation, refusal):
