@@ -199,20 +199,34 @@ def test_the_ngo_brief_carries_no_restricted_or_free_text(operation, planner, su
     assert "Week 51 of 2026" in visible
     assert "Khmer" in visible and "+66 2 000 0000" in visible
     # The full brief, for the task force, does carry them: the test would notice if the
-    # distinctive text never reached a PDF at all.
+    # distinctive text never reached a PDF at all. Not the informant: no brief names
+    # them, the full brief says only that the handler knows them.
     full = poppler("pdftotext", services.brief_pdf(briefs["full"]))
-    assert _distinctive("target_address") in full and _distinctive("informant_details") in full
+    assert _distinctive("target_address") in full and _distinctive("offence_basis") in full
+    assert _distinctive("informant_details") not in full
+    assert "Known to the handler only" in full
 
 
 def test_the_ngo_context_reads_only_the_allow_list():
     from assessments import brief_content
 
-    allowed = {*brief_content.NGO_PROFILE_FIELDS, *brief_content.NGO_CARE_ITEMS}
+    allowed = {
+        *brief_content.NGO_PROFILE_FIELDS,
+        brief_content.NGO_WEEK_FIELD,
+        *brief_content.NGO_CARE_ITEMS,
+    }
     assert not allowed & checklist.RESTRICTED_FIELDS
+    # Free text may name anyone: none of it, but for the partner's own name.
     assert all(
-        (checklist.PROFILE_FIELDS.get(key) or checklist.ITEMS[key]).type != checklist.TEXT
+        checklist.field(key).type != checklist.TEXT or key == "receiving_organisation"
         for key in allowed
     )
+    # The allow-list is what the records disclose, and nothing else.
+    assert allowed == {
+        key
+        for key, item in {**checklist.PROFILE_FIELDS, **checklist.ITEMS}.items()
+        if item.disclosure.ngo_brief != "no" and key != "codename"
+    }
 
 
 def test_every_page_says_restricted_and_page_x_of_y(approved_operation):

@@ -229,9 +229,10 @@ def test_a_problem_renders_through_a_translation_function():
     )
 
 
-def test_every_value_has_a_label():
-    from assessments.checklist import VALUE_LABELS, choices_for
+def test_every_value_has_its_label_beside_it():
+    from assessments.checklist import choices_for
 
     for key, item in {**PROFILE_FIELDS, **ITEMS}.items():
         assert [value for value, _ in choices_for(key)] == list(item.values)
-    assert all(VALUE_LABELS.values())
+        assert all(label for _, label in choices_for(key)), key
+        assert not item.free_values or not item.values, key

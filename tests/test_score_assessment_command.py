@@ -61,3 +61,19 @@ def test_malformed_json_and_a_missing_file_exit_2_with_a_clear_message(tmp_path)
     run = score(str(missing))
     assert (run.returncode, run.stdout) == (2, "")
     assert f"{missing}: cannot be read" in run.stderr
+
+
+def test_scoring_version_1_reproduces_the_stored_version_1_verdicts(tmp_path):
+    from .test_scoring_v1_fixtures import CASES
+
+    for assessment, verdict, name in CASES[::85]:
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(assessment))
+        run = score("--scoring-version", "1", str(path))
+        assert run.returncode == 0, run.stderr
+        assert json.dumps(json.loads(run.stdout), ensure_ascii=False) == verdict, name
+
+
+def test_an_unknown_scoring_version_is_refused():
+    run = score("--scoring-version", "7", "-", stdin=json.dumps(best_assessment()))
+    assert run.returncode == 2 and "invalid choice: '7'" in run.stderr

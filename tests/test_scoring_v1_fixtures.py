@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from assessments.scoring import score_assessment
+from assessments import scoring
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "scoring_v1"
 
@@ -35,5 +35,10 @@ def test_the_fixtures_hold_the_demo_and_a_few_hundred_varied_assessments():
 @pytest.mark.parametrize(
     ("assessment", "verdict"), [case[:2] for case in CASES], ids=[case[2] for case in CASES]
 )
-def test_version_1_scores_each_stored_case_byte_for_byte(assessment, verdict):
-    assert json.dumps(score_assessment(assessment), ensure_ascii=False) == verdict
+@pytest.mark.parametrize(
+    "score",
+    [scoring.v1.score_assessment, scoring.CURRENT_SCORER.score],
+    ids=["frozen", "restructured"],
+)
+def test_version_1_scores_each_stored_case_byte_for_byte(score, assessment, verdict):
+    assert json.dumps(score(assessment), ensure_ascii=False) == verdict

@@ -6,7 +6,7 @@ import sys
 from django.core.management.base import BaseCommand
 
 from assessments.checklist import InvalidAssessment, parse_assessment
-from assessments.scoring import score_assessment
+from assessments.scoring import SCORERS, SCORING_VERSION, score_assessment
 
 
 class Command(BaseCommand):
@@ -18,8 +18,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="assessment JSON file, or - for standard input")
+        parser.add_argument(
+            "--scoring-version",
+            choices=sorted(SCORERS),
+            default=SCORING_VERSION,
+            help=f"the rules to score with (default {SCORING_VERSION}, the current ones); "
+            "1 reproduces a version 1 verdict exactly",
+        )
 
-    def handle(self, *args, path, **options):
+    def handle(self, *args, path, scoring_version, **options):
         try:
             if path == "-":
                 text = sys.stdin.read()
@@ -33,7 +40,8 @@ class Command(BaseCommand):
             self._fail([f"{path}: not valid JSON: {error}"])
         except InvalidAssessment as invalid:
             self._fail([str(problem) for problem in invalid.problems])
-        self.stdout.write(json.dumps(score_assessment(assessment), indent=2, ensure_ascii=False))
+        verdict = score_assessment(assessment, scoring_version=scoring_version)
+        self.stdout.write(json.dumps(verdict, indent=2, ensure_ascii=False))
 
     def _fail(self, lines):
         for line in lines:
