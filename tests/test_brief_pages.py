@@ -171,8 +171,9 @@ def test_the_receiving_organisation_is_named_on_the_profile_form(
     assert response.status_code == 302
     operation.refresh_from_db()
     assert operation.receiving_organisation == partner
-    # Not a contract key: the version and the exported JSON are unchanged.
-    assert services.current_version(operation=operation).number == current.number
-    assert (
-        "receiving_organisation" not in services.assessment_export(operation=operation)["operation"]
-    )
+    # A profile key of checklist version 2: the new version and the export name it.
+    version = services.current_version(operation=operation)
+    assert version.number == current.number + 1
+    assert version.content["operation"]["receiving_organisation"] == partner.name
+    exported = services.assessment_export(operation=operation)["operation"]
+    assert exported["receiving_organisation"] == partner.name

@@ -15,7 +15,8 @@ from assessments.checklist import (
 
 from .builders import best_assessment
 
-# shared/domain/checklist.md, key: type and values (worst first). Keys are an interface.
+# shared/domain/checklist.md (version 2), key: type and values (worst first). Keys are an
+# interface.
 CONTRACT = """
 codename text
 site_type choice brothel massage_parlour entertainment_venue factory farm construction_site
@@ -30,6 +31,7 @@ minors_suspected choice yes no unknown
 expected_languages multi
 suspect_roles multi employer guard broker supervisor pimp recruiter other
 suspect_details text
+receiving_organisation text
 evidence_sources multi escaped_victim_account rescued_victim_account undercover_observation
   informant surveillance telephony_financial_records ngo_or_community_report labour_inspection
   anonymous_tip
@@ -50,13 +52,18 @@ objective_seize multi cctv documents_passports financial_records weapons confine
   phones other
 objective_rescue bool
 immigration_enforcement_objective bool
+payment_to_exploiters bool
+lead_agency choice ngo_or_private law_enforcement_without_jurisdiction
+  law_enforcement_with_jurisdiction
 roles_assigned multi scene_security evidence_team arrest_team victim_team transport command
 prosecutor_involved bool
 evidence_specialists bool
 media_presence choice invited not_decided excluded
 observers_excluded bool
+immigration_officers_on_scene bool
 leak_risk choice high medium low
 leak_mitigations text
+team_vetted bool
 officer_safety_assessed bool
 restraint_policy_for_victims choice restraints_for_all case_by_case no_restraints
 deconfliction_checked bool
@@ -69,9 +76,12 @@ segregation_plan bool
 suspect_identification_method text
 separate_transport bool
 screening_site choice none on_site offsite_safe_location
+non_victims_plan choice immigration_detention_or_arrest not_planned released_with_referral
 trauma_informed_interviewers bool
 interpreters_for_all_languages bool
+staff_sufficient bool
 child_specialist bool
+guardian_for_minors bool
 same_gender_staff bool
 reflection_period_days int
 age_assessment_method choice forced_medical none self_report_or_consensual_medical
@@ -84,6 +94,8 @@ shelter_capacity_confirmed bool
 shelter_type choice closed_detention_like none voluntary
 aftercare_services multi medical counselling legal housing repatriation livelihood interpretation
 services_voluntary bool
+support_conditional_on_testimony bool
+safe_return_assessed bool
 risk_to_non_victims choice high medium low
 displacement_risk choice high medium low
 community_partners_consulted bool
@@ -95,6 +107,7 @@ raid_necessity_justification text
 prosecution_plan bool
 asset_seizure_plan bool
 witness_protection_measures bool
+reintegration_plan bool
 after_action_review_planned bool
 """
 
@@ -199,7 +212,7 @@ def test_it_rejects_a_wrong_profile_value_naming_the_key(key, value, message):
 
 def test_it_reports_every_problem_at_once_and_guesses_nothing():
     data = {
-        "checklist_version": "2",
+        "checklist_version": "3",
         "operation": {"codename": "OWL", "suspect_name": "x"},
         "answers": {"victim_presence": "Confirmed", "raid_size": 4, "segregation_plan": "true"},
         "extra": True,
@@ -225,7 +238,7 @@ def test_it_rejects_what_is_not_an_assessment_object(data):
 def test_a_problem_renders_through_a_translation_function():
     [problem] = validate_assessment({**best_assessment(), "checklist_version": "9"})
     assert problem.render(lambda message: message.replace("must be", "doit être")) == (
-        "doit être '1'."
+        "doit être '1' or '2'."
     )
 
 

@@ -30,10 +30,12 @@ def _with_new_item():
     extended = Checklist(
         version=checklist.CHECKLIST_VERSION, profile=checklist.PROFILE, sections=sections
     )
-    # The weights still sum to 100: the new row's point comes from roles_assigned.
+    # The weights still sum to 100: the new row's point comes from evidence_sources.
     rows = {
         **ROWS,
-        "roles_assigned": dataclasses.replace(ROWS["roles_assigned"], weight=1),
+        "evidence_sources": dataclasses.replace(
+            ROWS["evidence_sources"], weight=ROWS["evidence_sources"].weight - 1
+        ),
         NEW.key: Row(weight=1, earns=when_true, advice=gettext_noop("Plan the overflight.")),
     }
     scorer = Scorer(version=CURRENT_SCORER.version, checklist=extended, rows=rows, rules=RULES)

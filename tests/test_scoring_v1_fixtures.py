@@ -35,10 +35,6 @@ def test_the_fixtures_hold_the_demo_and_a_few_hundred_varied_assessments():
 @pytest.mark.parametrize(
     ("assessment", "verdict"), [case[:2] for case in CASES], ids=[case[2] for case in CASES]
 )
-@pytest.mark.parametrize(
-    "score",
-    [scoring.v1.score_assessment, scoring.CURRENT_SCORER.score],
-    ids=["frozen", "restructured"],
-)
-def test_version_1_scores_each_stored_case_byte_for_byte(score, assessment, verdict):
-    assert json.dumps(score(assessment), ensure_ascii=False) == verdict
+def test_version_1_scores_each_stored_case_byte_for_byte(assessment, verdict):
+    result = scoring.score_assessment(assessment, scoring_version="1")
+    assert json.dumps(result, ensure_ascii=False) == verdict

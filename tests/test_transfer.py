@@ -31,7 +31,7 @@ def test_it_exports_the_current_version_as_a_json_download(client, planner, oper
     assert response["Content-Disposition"] == 'attachment; filename="KESTREL-v2.json"'
     assert "no-store" in response["Cache-Control"]
     assert json.loads(response.content) == services.current_version(operation=operation).content
-    assert response.content.decode().startswith('{\n  "checklist_version": "1"')
+    assert response.content.decode().startswith('{\n  "checklist_version": "2"')
 
 
 def test_it_names_the_file_safely_whatever_the_codename(client, planner, task_force):

@@ -20,11 +20,13 @@ from .records import (
     INT,
     MAX_TEXT_LENGTH,
     MULTI,
+    OWN_ADVICE,
     RAIDS_EXPLAINED,
     SIREN,
     SMART_RAIDS,
     SOURCES,
     TEXT,
+    THREAT_MATRICES,
     TYPES,
     UNTOLD_SIDE,
     Item,
@@ -38,12 +40,14 @@ from .validation import (
     InvalidAssessment,
     Problem,
     is_answered,
+    loads,
 )
 
-CHECKLIST_VERSION = "1"
+CHECKLIST_VERSION = "2"
 
 CURRENT = Checklist(
     version=CHECKLIST_VERSION,
+    accepts=("1", "2"),
     profile=PROFILE,
     sections=(
         EVIDENCE,
@@ -89,11 +93,13 @@ __all__ = [
     "MAX_LIST_ENTRY_LENGTH",
     "MAX_TEXT_LENGTH",
     "MULTI",
+    "OWN_ADVICE",
     "RAIDS_EXPLAINED",
     "SIREN",
     "SMART_RAIDS",
     "SOURCES",
     "TEXT",
+    "THREAT_MATRICES",
     "TYPES",
     "UNTOLD_SIDE",
     "Checklist",
@@ -103,4 +109,5 @@ __all__ = [
     "Section",
     "gettext_noop",
     "is_answered",
+    "loads",
 ]

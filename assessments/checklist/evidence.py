@@ -68,8 +68,11 @@ EVIDENCE = Section(
                 "confirmed": gettext_noop("Confirmed"),
             },
             help=gettext_noop(
-                "A high degree of certainty that victims are present is essential "
-                "before any operation. A raid on an assumption is a blind raid."
+                "A high degree of certainty that victims are present is essential before any "
+                "operation. The scorer reads what your sources carry, not the claim: "
+                "corroborated needs two different sources besides an anonymous tip and two "
+                "independent corroborations; confirmed needs a direct source as well (a "
+                "victim's account, undercover observation or surveillance)."
             ),
             source=SMART_RAIDS,
             disclosure=FULL_BRIEF_ONLY,
@@ -79,10 +82,10 @@ EVIDENCE = Section(
             INT,
             question=gettext_noop("How many days since victims' presence was last confirmed?"),
             help=gettext_noop(
-                "Traffickers move people and sites quickly; old intelligence may "
-                "describe a place that no longer holds anyone."
+                "Intelligence-led operations rest on a current picture of the site: the more "
+                "intelligence gathered shortly before a raid, the more likely it succeeds."
             ),
-            source=RAIDS_EXPLAINED,
+            source=SIREN,
             disclosure=FULL_BRIEF_ONLY,
         ),
         Item(
@@ -198,7 +201,10 @@ DANGER = Section(
             "ongoing_serious_abuse",
             BOOL,
             question=gettext_noop("Is serious abuse (violence, rape, confinement) going on now?"),
-            help=gettext_noop("Ongoing abuse weighs on how long planning can take."),
+            help=gettext_noop(
+                "Rescue should always go ahead when people are in significant and immediate "
+                "danger: serious abuse going on now makes the operation urgent."
+            ),
             source=SIREN,
             disclosure=FULL_BRIEF_ONLY,
         ),

@@ -3,6 +3,7 @@
 from .records import (
     BOOL,
     CHOICE,
+    EVOLUTION,
     FULL_BRIEF_ONLY,
     MULTI,
     RAIDS_EXPLAINED,
@@ -152,6 +153,20 @@ FOLLOW_THROUGH = Section(
             question=gettext_noop("Are there witness protection measures?"),
             help=gettext_noop("Witnesses who do not feel safe withdraw and cases collapse."),
             source=SIREN,
+            disclosure=FULL_BRIEF_ONLY,
+        ),
+        Item(
+            "reintegration_plan",
+            BOOL,
+            question=gettext_noop(
+                "Is there support after care ends (return to family or community, work, stigma)?"
+            ),
+            help=gettext_noop(
+                "Early rescues assumed victims would go home and live happily; survivors need "
+                "long support against shame, trauma and being shunned."
+            ),
+            source=EVOLUTION,
+            since="2",
             disclosure=FULL_BRIEF_ONLY,
         ),
         Item(

@@ -3,12 +3,14 @@
 from .records import (
     BOOL,
     CHOICE,
+    EVOLUTION,
     FULL_BRIEF_ONLY,
     MULTI,
     RAIDS_EXPLAINED,
     SIREN,
     SMART_RAIDS,
     TEXT,
+    THREAT_MATRICES,
     Item,
     Section,
     gettext_noop,
@@ -66,6 +68,18 @@ OBJECTIVES = Section(
             source=SIREN,
             disclosure=FULL_BRIEF_ONLY,
         ),
+        Item(
+            "payment_to_exploiters",
+            BOOL,
+            question=gettext_noop("Does the plan pay the exploiters to release people?"),
+            help=gettext_noop(
+                "Buying people out of exploitation puts money in the traffickers' hands, and "
+                "they find another victim to replace each one bought free."
+            ),
+            source=EVOLUTION,
+            since="2",
+            disclosure=FULL_BRIEF_ONLY,
+        ),
     ),
 )
 
@@ -74,6 +88,28 @@ PLAN = Section(
     title=gettext_noop("Operation plan and roles"),
     intro=gettext_noop("Every team's role planned, the operation kept secret and calm."),
     items=(
+        Item(
+            "lead_agency",
+            CHOICE,
+            question=gettext_noop("Who leads the operation and enters the site?"),
+            values={
+                "ngo_or_private": gettext_noop("An NGO or private investigators"),
+                "law_enforcement_without_jurisdiction": gettext_noop(
+                    "Law enforcement without jurisdiction"
+                ),
+                "law_enforcement_with_jurisdiction": gettext_noop(
+                    "Law enforcement with jurisdiction"
+                ),
+            },
+            help=gettext_noop(
+                "Only the law-enforcement agency with jurisdiction has the authority to enter a "
+                "site and end the exploitation; NGOs, private investigators and journalists do "
+                "not, and cannot take the government's place in a raid."
+            ),
+            source=SMART_RAIDS,
+            since="2",
+            disclosure=FULL_BRIEF_ONLY,
+        ),
         Item(
             "roles_assigned",
             MULTI,
@@ -102,8 +138,11 @@ PLAN = Section(
             "evidence_specialists",
             BOOL,
             question=gettext_noop("Do only trained staff collect evidence?"),
-            help=gettext_noop("Badly gathered evidence makes prosecutions hard."),
-            source=SMART_RAIDS,
+            help=gettext_noop(
+                "Key evidence has often been passed over as irrelevant in raids; only people "
+                "trained to gather and record evidence should collect it at the scene."
+            ),
+            source=SIREN,
             disclosure=FULL_BRIEF_ONLY,
         ),
         Item(
@@ -126,9 +165,24 @@ PLAN = Section(
             BOOL,
             question=gettext_noop("Are people without a law-enforcement mandate kept away?"),
             help=gettext_noop(
-                "NGOs cannot take the place of government in a raid; observers add risk."
+                "Clear the scene of everyone without a direct law-enforcement mandate: "
+                "observers can endanger confidentiality, confuse victims and compromise the "
+                "evidence."
             ),
-            source=SMART_RAIDS,
+            source=SIREN,
+            disclosure=FULL_BRIEF_ONLY,
+        ),
+        Item(
+            "immigration_officers_on_scene",
+            BOOL,
+            question=gettext_noop("Will immigration officers be on the scene?"),
+            help=gettext_noop(
+                "Only people with a direct law-enforcement mandate belong at the scene; "
+                "immigration officers may confuse victims, blur the operation's mandate and "
+                "compromise evidence."
+            ),
+            source=SIREN,
+            since="2",
             disclosure=FULL_BRIEF_ONLY,
         ),
         Item(
@@ -153,11 +207,28 @@ PLAN = Section(
             disclosure=FULL_BRIEF_ONLY,
         ),
         Item(
+            "team_vetted",
+            BOOL,
+            question=gettext_noop(
+                "Is the team vetted for links to the site and to local protection rackets?"
+            ),
+            help=gettext_noop(
+                "Some officers take bribes or protect traffickers; an unvetted team can warn "
+                "the site before the raid."
+            ),
+            source=SIREN,
+            since="2",
+            disclosure=FULL_BRIEF_ONLY,
+        ),
+        Item(
             "officer_safety_assessed",
             BOOL,
             question=gettext_noop("Has officer safety been assessed?"),
-            help=gettext_noop("Weapons, guards and counter-surveillance considered."),
-            source=SIREN,
+            help=gettext_noop(
+                "Check the weapons, guards and counter-surveillance to expect, as a "
+                "warrant-service threat assessment does."
+            ),
+            source=THREAT_MATRICES,
             disclosure=FULL_BRIEF_ONLY,
         ),
         Item(
@@ -181,8 +252,8 @@ PLAN = Section(
             BOOL,
             question=gettext_noop("Has deconfliction with other agencies been checked?"),
             help=gettext_noop(
-                "Where agencies overlap, intelligence must reach the right one and "
-                "operations must not collide."
+                "Where agencies' jurisdictions overlap, the intelligence must reach the right "
+                "agency, so that no other operation is under way at the same site."
             ),
             source=SIREN,
             disclosure=FULL_BRIEF_ONLY,
@@ -207,40 +278,54 @@ THREAT = Section(
                 "possible": gettext_noop("Possible"),
                 "none": gettext_noop("None"),
             },
-            help=gettext_noop("Confirmed firearms put the operation in the highest tier."),
-            source=SIREN,
+            help=gettext_noop(
+                "Check intelligence, records and surveillance for firearms on site. Confirmed "
+                "firearms, or an unanswered question, put the operation in the highest threat "
+                "tier: two approvals."
+            ),
+            source=THREAT_MATRICES,
             disclosure=FULL_BRIEF_ONLY,
         ),
         Item(
             "site_fortified",
             BOOL,
             question=gettext_noop("Is the site fortified?"),
-            help=gettext_noop("Yes is the hazard."),
-            source=SIREN,
+            help=gettext_noop(
+                "Check for barred doors and windows, locked gates, reinforced entries or guard "
+                "posts that slow an entry."
+            ),
+            source=THREAT_MATRICES,
             disclosure=FULL_BRIEF_ONLY,
         ),
         Item(
             "suspects_violent_history",
             BOOL,
             question=gettext_noop("Do suspects have a violent history?"),
-            help=gettext_noop("Yes is the hazard."),
-            source=SIREN,
+            help=gettext_noop(
+                "Check the suspects' records and the intelligence for violence, threats or "
+                "weapons offences."
+            ),
+            source=THREAT_MATRICES,
             disclosure=FULL_BRIEF_ONLY,
         ),
         Item(
             "lookouts_or_countersurveillance",
             BOOL,
             question=gettext_noop("Are there lookouts or counter-surveillance?"),
-            help=gettext_noop("Yes is the hazard."),
-            source=SIREN,
+            help=gettext_noop(
+                "Check for lookouts, cameras watching the approach or people who warn the site."
+            ),
+            source=THREAT_MATRICES,
             disclosure=FULL_BRIEF_ONLY,
         ),
         Item(
             "vulnerable_bystanders",
             BOOL,
             question=gettext_noop("Are children or other uninvolved people on site?"),
-            help=gettext_noop("Yes is the hazard."),
-            source=SIREN,
+            help=gettext_noop(
+                "Check whether children or other people not involved live or work on the site."
+            ),
+            source=THREAT_MATRICES,
             disclosure=FULL_BRIEF_ONLY,
         ),
     ),

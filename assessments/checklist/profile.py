@@ -120,4 +120,12 @@ PROFILE = (
         question=gettext_noop("Suspects: names and descriptions"),
         disclosure=FULL_BRIEF_ONLY,
     ),
+    Item(
+        "receiving_organisation",
+        TEXT,
+        question=gettext_noop("Receiving organisation"),
+        since="2",
+        disclosure=BOTH_BRIEFS,
+        max_length=200,
+    ),
 )

@@ -8,6 +8,7 @@ from .records import (
     FULL_BRIEF_ONLY,
     INT,
     MULTI,
+    OWN_ADVICE,
     RAIDS_EXPLAINED,
     SIREN,
     SMART_RAIDS,
@@ -67,6 +68,26 @@ SEGREGATION = Section(
             source=SMART_RAIDS,
             disclosure=FULL_BRIEF_ONLY,
         ),
+        Item(
+            "non_victims_plan",
+            CHOICE,
+            question=gettext_noop(
+                "What happens to people found who are not identified as victims?"
+            ),
+            values={
+                "immigration_detention_or_arrest": gettext_noop("Immigration detention or arrest"),
+                "not_planned": gettext_noop("Not planned"),
+                "released_with_referral": gettext_noop("Released, with a referral to services"),
+            },
+            help=gettext_noop(
+                "In Operation Gilded Cage most of those rescued were judged not trafficked and "
+                "placed in immigration detention; plan their release with a referral before the "
+                "day."
+            ),
+            source=UNTOLD_SIDE,
+            since="2",
+            disclosure=FULL_BRIEF_ONLY,
+        ),
     ),
 )
 
@@ -95,6 +116,22 @@ IDENTIFICATION = Section(
             disclosure=BOTH_BRIEFS,
         ),
         Item(
+            "staff_sufficient",
+            BOOL,
+            question=gettext_noop(
+                "Are there enough interviewers, interpreters and care staff for the expected "
+                "victims?"
+            ),
+            help=gettext_noop(
+                "Screening and care need enough trained interviewers, interpreters and care "
+                "staff for everyone expected; no source gives a number, so this is the app's "
+                "own advice."
+            ),
+            source=OWN_ADVICE,
+            since="2",
+            disclosure=BOTH_BRIEFS,
+        ),
+        Item(
             "child_specialist",
             BOOL,
             question=gettext_noop("Is a child specialist on the team?"),
@@ -103,6 +140,20 @@ IDENTIFICATION = Section(
                 "to identify minors. Required when minors are suspected."
             ),
             source=SMART_RAIDS,
+            disclosure=BOTH_BRIEFS,
+        ),
+        Item(
+            "guardian_for_minors",
+            BOOL,
+            question=gettext_noop(
+                "Does a guardian or child-protection authority act for each minor?"
+            ),
+            help=gettext_noop(
+                "Children have special protection needs: someone must act in each child's "
+                "interest from the moment they are found. Required when minors are suspected."
+            ),
+            source=SIREN,
+            since="2",
             disclosure=BOTH_BRIEFS,
         ),
         Item(
@@ -259,6 +310,34 @@ AFTERCARE = Section(
                 "protection must not feel like punishment."
             ),
             source=SIREN,
+            disclosure=BOTH_BRIEFS,
+        ),
+        Item(
+            "support_conditional_on_testimony",
+            BOOL,
+            question=gettext_noop(
+                "Do shelter, services or leave to remain depend on giving evidence?"
+            ),
+            help=gettext_noop(
+                "Victims kept in shelters until they testify languish for months and avoid "
+                "being identified at all; support must not be the price of testimony."
+            ),
+            source=SIREN,
+            since="2",
+            disclosure=BOTH_BRIEFS,
+        ),
+        Item(
+            "safe_return_assessed",
+            BOOL,
+            question=gettext_noop(
+                "Is the risk of return assessed with each person before any repatriation?"
+            ),
+            help=gettext_noop(
+                "Survivors sent home may be shunned by their communities or met by the network "
+                "that sold them; assess the return with them first."
+            ),
+            source=EVOLUTION,
+            since="2",
             disclosure=BOTH_BRIEFS,
         ),
     ),

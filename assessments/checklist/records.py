@@ -23,7 +23,12 @@ SMART_RAIDS = (
 )
 SIREN = 'UNIAP SIREN, "Raids, Rescues, Resolution" (2008)'
 EVOLUTION = '"Evolution in Raid & Rescues" (2020)'
-SOURCES = (RAIDS_EXPLAINED, UNTOLD_SIDE, SMART_RAIDS, SIREN, EVOLUTION)
+# Named in shared/seeds/README.md among the frameworks worth knowing: the idea of
+# counting hazards to set a threat tier and who signs is theirs.
+THREAT_MATRICES = "US warrant-service threat matrices"
+# A claim none of the sources makes is marked as the app's own.
+OWN_ADVICE = gettext_noop("RaidAssess's own advice (no source makes this claim)")
+SOURCES = (RAIDS_EXPLAINED, UNTOLD_SIDE, SMART_RAIDS, SIREN, EVOLUTION, THREAT_MATRICES, OWN_ADVICE)
 
 CHOICE, MULTI, BOOL, INT, TEXT, DATE = "choice", "multi", "bool", "int", "text", "date"
 TYPES = (CHOICE, MULTI, BOOL, INT, TEXT, DATE)
@@ -52,8 +57,9 @@ class Item:
     `values` is the tuple of value keys in that order and `labels` maps each to its
     label. `free_values` marks a multi item whose entries are free text
     (expected_languages); `optional` one that may stay unanswered without being named
-    missing (informant_details: there may be no informant at all). Whether an item is
-    scored is for the scorer's rows to say.
+    missing (informant_details: there may be no informant at all). `since` is the
+    checklist version that first asked it: an older assessment cannot answer it. Whether
+    an item is scored is for the scorer's rows to say.
     """
 
     key: str
@@ -67,6 +73,7 @@ class Item:
     required: bool = False
     optional: bool = False
     max_length: int = MAX_TEXT_LENGTH  # for text
+    since: str = "1"  # the checklist version that introduced it
     labels: MappingProxyType = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):

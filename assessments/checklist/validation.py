@@ -1,16 +1,27 @@
 """Validation of an assessment JSON against a checklist: every problem, in words people read."""
 
 import datetime
+import json
 import re
 from dataclasses import dataclass
 
 from .records import BOOL, CHOICE, DATE, INT, MULTI, NO, TEXT, WEEK, YES, gettext_noop
 
 MAX_LIST_ENTRY_LENGTH = 100
+MAX_LIST_ENTRIES = 50
 MAX_INT = 1_000_000
 # JSON can spell them (\u0000, \ud800) but no database stores them and no page shows them.
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 UNSTORABLE_MESSAGE = gettext_noop("contains a null character or an invalid Unicode escape.")
+# Control characters (but tab and line ends: browsers send a textarea's as CR LF) and
+# the bidirectional embeddings, overrides and isolates, which can make a text read
+# otherwise than it is stored. Refused, never stripped: what is stored is what was
+# typed. Zero-width spaces and joiners stay: Khmer and Thai writers use them.
+REFUSED = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+REFUSED_MESSAGE = gettext_noop(
+    "contains a control or text-direction character ({character}); remove it."
+)
+ISO_DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,41 @@ def problem(key, message, **params):
     return Problem(key, message, tuple(sorted(params.items())))
 
 
+def _text_problem(path, text):
+    if UNSTORABLE.search(text):
+        return problem(path, UNSTORABLE_MESSAGE)
+    refused = REFUSED.search(text)
+    if refused:
+        return problem(path, REFUSED_MESSAGE, character=f"U+{ord(refused.group()):04X}")
+    return None
+
+
+def _refuse_duplicate_keys(pairs):
+    seen = {}
+    for key, value in pairs:
+        if key in seen:
+            raise InvalidAssessment(
+                [problem(_shown_key(key), gettext_noop("is given twice in the JSON."))]
+            )
+        seen[key] = value
+    return seen
+
+
+def loads(text):
+    """Parse assessment JSON, refusing a key given twice in one object (naming it).
+
+    json.loads keeps the last of two equal keys without a word; an assessment that says
+    two things about one item must not be read as either. Raises InvalidAssessment, or
+    ValueError (json.JSONDecodeError among them) for what is not JSON.
+    """
+    return json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+
+
+def _shown_key(key):
+    """A key as a message can carry it: a lone surrogate cannot be printed or stored."""
+    return json.dumps(key)[1:-1] if UNSTORABLE.search(key) else key
+
+
 def _value_problem(path, item, value):
     """The problem with one value of `item`, or None when it is valid (null is valid)."""
     if value is None:
@@ -57,12 +103,16 @@ def _value_problem(path, item, value):
     elif item.type == MULTI:
         if not isinstance(value, list):
             return problem(path, gettext_noop("must be a list."))
+        if len(value) > MAX_LIST_ENTRIES:
+            return problem(
+                path, gettext_noop("lists more than {limit} entries."), limit=MAX_LIST_ENTRIES
+            )
         if item.free_values:
             for entry in value:
                 if not isinstance(entry, str) or not entry.strip():
                     return problem(path, gettext_noop("every entry must be non-empty text."))
-                if UNSTORABLE.search(entry):
-                    return problem(path, UNSTORABLE_MESSAGE)
+                if _text_problem(path, entry):
+                    return _text_problem(path, entry)
                 if len(entry) > MAX_LIST_ENTRY_LENGTH:
                     return problem(
                         path,
@@ -70,7 +120,9 @@ def _value_problem(path, item, value):
                         limit=MAX_LIST_ENTRY_LENGTH,
                     )
         else:
-            unknown = [entry for entry in value if entry not in item.values]
+            unknown = [
+                entry for entry in value if not isinstance(entry, str) or entry not in item.values
+            ]
             if unknown:
                 return problem(
                     path,
@@ -99,8 +151,7 @@ def _value_problem(path, item, value):
                 gettext_noop("is longer than {limit} characters."),
                 limit=item.max_length,
             )
-        if UNSTORABLE.search(value):
-            return problem(path, UNSTORABLE_MESSAGE)
+        return _text_problem(path, value)
     elif item.type == DATE:
         if not _is_iso_date(value):
             return problem(path, gettext_noop("must be a date written YYYY-MM-DD."))
@@ -108,7 +159,8 @@ def _value_problem(path, item, value):
 
 
 def _is_iso_date(value):
-    if not isinstance(value, str) or len(value) != 10:
+    # Only YYYY-MM-DD: date.fromisoformat also reads 20261201 and 2026-W49-2.
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
         return False
     try:
         datetime.date.fromisoformat(value)
@@ -121,14 +173,25 @@ def _show(value):
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def _check_mapping(problems, container, name, definitions):
+def _check_mapping(problems, container, name, definitions, version):
     block = container.get(name)
     if not isinstance(block, dict):
         problems.append(problem(name, gettext_noop("must be an object.")))
         return
     for key in block:
         if key not in definitions:
-            problems.append(problem(f"{name}.{key}", gettext_noop("is not a checklist key.")))
+            problems.append(
+                problem(f"{name}.{_shown_key(key)}", gettext_noop("is not a checklist key."))
+            )
+        elif definitions[key].since > version and block[key] is not None:
+            # A null is how an export of an older version spells the items added since.
+            problems.append(
+                problem(
+                    f"{name}.{key}",
+                    gettext_noop("is not a key of checklist version {version}."),
+                    version=version,
+                )
+            )
     for key, item in definitions.items():
         found = _value_problem(f"{name}.{key}", item, block.get(key))
         if found:
@@ -145,8 +208,11 @@ class Checklist:
     record in its section.
     """
 
-    def __init__(self, *, version, profile, sections):
+    def __init__(self, *, version, profile, sections, accepts=None):
         self.version = version
+        # The checklist versions whose assessments it reads: an older one's answers
+        # are the same minus the items added since, which arrive unanswered.
+        self.accepts = accepts or (version,)
         self.profile = profile
         self.sections = sections
         self.items = {item.key: item for section in sections for item in section.items}
@@ -175,17 +241,19 @@ class Checklist:
         problems = []
         for key in data:
             if key not in ("checklist_version", "operation", "answers"):
-                problems.append(problem(key, gettext_noop("is not a checklist key.")))
-        if data.get("checklist_version") != self.version:
+                problems.append(problem(_shown_key(key), gettext_noop("is not a checklist key.")))
+        version = data.get("checklist_version")
+        if version not in self.accepts:
             problems.append(
                 problem(
                     "checklist_version",
                     gettext_noop("must be {expected}."),
-                    expected=_show(self.version),
+                    expected=" or ".join(_show(accepted) for accepted in self.accepts),
                 )
             )
-        _check_mapping(problems, data, "operation", self.profile_fields)
-        _check_mapping(problems, data, "answers", self.items)
+            version = self.version
+        _check_mapping(problems, data, "operation", self.profile_fields, version)
+        _check_mapping(problems, data, "answers", self.items, version)
         return problems
 
     def parse(self, data):

@@ -236,6 +236,8 @@ class OperationForm(TaskForceChoice, forms.Form):
             value = self.cleaned_data.get(key)
             if key == "planned_date" and value is not None:
                 value = value.isoformat()
+            elif isinstance(value, PartnerOrganisation):
+                value = value.name
             elif isinstance(value, str):
                 value = value.strip()
             profile[key] = None if value in ("", [], None) else value
@@ -304,7 +306,11 @@ class ImportForm(TaskForceChoice, forms.Form):
         if not (text or "").strip():
             raise forms.ValidationError(_("Upload a file or paste the JSON."))
         try:
-            cleaned["data"] = json.loads(text)
+            cleaned["data"] = checklist.loads(text)
+        except checklist.InvalidAssessment as invalid:  # a key given twice
+            raise forms.ValidationError(
+                [f"{problem.key}: {problem.render(gettext)}" for problem in invalid.problems]
+            ) from None
         except json.JSONDecodeError as error:
             raise forms.ValidationError(
                 _("This is not valid JSON (line %(line)d, column %(column)d: %(reason)s)."),

@@ -154,6 +154,8 @@ class Operation(models.Model):
             value = getattr(self, key)
             if key == "planned_date" and value is not None:
                 value = value.isoformat()
+            elif key == "receiving_organisation" and value is not None:
+                value = value.name  # the contract names the partner; the column links it
             profile[key] = None if value in ("", []) else value
         return profile
 

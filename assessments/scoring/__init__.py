@@ -6,17 +6,21 @@ that an old brief can be scored again the same way; change SCORING_VERSION whene
 weight, threshold or rule changes, and keep the old version frozen beside the new one
 (version 1 lives in `v1`, untouched).
 
-The current version is its rows (`rows`: one per scored item), its rules (`rules`) and
-the scorer that puts them together (`verdict`).
+The current version is how it reads the answers (`reading`), its rows (`rows`: one per
+scored item), its gates (`rules`) and findings (`findings`), and the scorer that puts
+them together (`verdict`).
 """
 
 from ..checklist import CURRENT
 from . import v1
+from .findings import FINDINGS
+from .reading import presence_ceiling, reads_as_empty, supported_presence
 from .rows import ROWS, when_false
-from .rules import RULES
+from .rules import GATES
 from .verdict import CLASSIFICATIONS, DECISIONS, SMART_THRESHOLD, URGENT_GO, Scorer
 
-SCORING_VERSION = "1"
+SCORING_VERSION = "2"
+RULES = (*GATES, *FINDINGS)
 
 CURRENT_SCORER = Scorer(version=SCORING_VERSION, checklist=CURRENT, rows=ROWS, rules=RULES)
 SCORERS = {"1": v1.score_assessment, SCORING_VERSION: CURRENT_SCORER.score}
@@ -30,4 +34,13 @@ def score_assessment(assessment, scoring_version=SCORING_VERSION):
     return SCORERS[scoring_version](assessment)
 
 
-__all__ = ["CLASSIFICATIONS", "DECISIONS", "SMART_THRESHOLD", "URGENT_GO", "Scorer"]
+__all__ = [
+    "CLASSIFICATIONS",
+    "DECISIONS",
+    "SMART_THRESHOLD",
+    "URGENT_GO",
+    "Scorer",
+    "presence_ceiling",
+    "reads_as_empty",
+    "supported_presence",
+]

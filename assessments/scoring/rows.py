@@ -3,13 +3,16 @@
 The weights sum to 100. A row's `earns` turns the item's record into a function from an
 answer to the share of the weight it earns, from 0.0 to 1.0, built once at import since
 scoring runs in batches of thousands. Unanswered earns nothing. `advice` is the finding
-and the condition when the item loses points and no named rule explains it. Items with
-no row (immediate danger, tactical threat, informant details) are not scored.
+and the condition when the item loses points and no named rule explains it; where the
+row's `applies` says its condition does not hold (no minors may be present), the item
+loses nothing and no advice is given. Items with no row (immediate danger, tactical
+threat, informant details, the profile) are not scored.
 """
 
 from dataclasses import dataclass
 
 from ..checklist import gettext_noop, is_answered
+from .findings import minors_possible
 
 
 @dataclass(frozen=True)
@@ -17,6 +20,7 @@ class Row:
     weight: int
     earns: object  # item -> (answer -> share)
     advice: str
+    applies: object = None  # (answers, operation) -> bool; None: always
 
 
 def by_rank(item):
@@ -67,9 +71,9 @@ def steps(*limits):
 
 
 ROWS = {
-    # A. Evidence and intelligence basis: 25
+    # A. Evidence and intelligence basis: 20
     "evidence_sources": Row(
-        weight=5,
+        weight=4,
         earns=tally(full_at=2, counting={"anonymous_tip": 0.25}),
         advice=gettext_noop(
             "Base the operation on at least two strong sources, such as a victim's account, "
@@ -77,24 +81,24 @@ ROWS = {
         ),
     ),
     "independent_corroborations": Row(
-        weight=4,
+        weight=3,
         earns=count(up_to=3),
         advice=gettext_noop("Have victims' presence confirmed by three independent sources."),
     ),
     "victim_presence": Row(
-        weight=6,
+        weight=5,
         earns=by_rank,
         advice=gettext_noop("Confirm that victims are present."),
     ),
     "intelligence_age_days": Row(
-        weight=3,
+        weight=2,
         earns=steps((7, 1.0), (30, 0.6), (90, 0.2)),
         advice=gettext_noop(
             "Refresh the intelligence: victims' presence should be confirmed within the last week."
         ),
     ),
     "offence_basis": Row(
-        weight=3,
+        weight=2,
         earns=written,
         advice=gettext_noop("Name the trafficking or forced-labour offence pursued."),
     ),
@@ -113,7 +117,7 @@ ROWS = {
         earns=when_true,
         advice=gettext_noop("Investigate the links to brokers and other sites before the raid."),
     ),
-    # C. Objectives: 6
+    # C. Objectives: 7
     "objective_arrest": Row(
         weight=1,
         earns=when_true,
@@ -136,9 +140,19 @@ ROWS = {
         earns=when_false,
         advice=gettext_noop("Record that arresting irregular migrants is not an objective."),
     ),
-    # D. Operation plan and roles: 13
-    "roles_assigned": Row(
+    "payment_to_exploiters": Row(
+        weight=1,
+        earns=when_false,
+        advice=gettext_noop("Pay the exploiters nothing: no buying people out."),
+    ),
+    # D. Operation plan and roles: 16
+    "lead_agency": Row(
         weight=2,
+        earns=by_rank,
+        advice=gettext_noop("Let the law-enforcement agency with jurisdiction lead and enter."),
+    ),
+    "roles_assigned": Row(
+        weight=1,
         earns=tally(full_at=6),
         advice=gettext_noop(
             "Assign every role: scene security, evidence, arrest, victim team, transport, command."
@@ -164,6 +178,11 @@ ROWS = {
         earns=when_true,
         advice=gettext_noop("Keep away everyone without a law-enforcement mandate."),
     ),
+    "immigration_officers_on_scene": Row(
+        weight=1,
+        earns=when_false,
+        advice=gettext_noop("Keep immigration officers away from the scene."),
+    ),
     "leak_risk": Row(
         weight=1,
         earns=by_rank,
@@ -173,6 +192,11 @@ ROWS = {
         weight=1,
         earns=written,
         advice=gettext_noop("Write down how a leak is prevented."),
+    ),
+    "team_vetted": Row(
+        weight=1,
+        earns=when_true,
+        advice=gettext_noop("Vet the team for links to the site and to local protection rackets."),
     ),
     "officer_safety_assessed": Row(
         weight=1,
@@ -191,7 +215,7 @@ ROWS = {
     ),
     # E. Segregation and screening: 10
     "segregation_plan": Row(
-        weight=4,
+        weight=3,
         earns=when_true,
         advice=gettext_noop("Separate suspects from potential victims at once."),
     ),
@@ -208,13 +232,20 @@ ROWS = {
         advice=gettext_noop("Transport suspects and potential victims separately."),
     ),
     "screening_site": Row(
-        weight=3,
+        weight=2,
         earns=by_rank,
         advice=gettext_noop("Screen the people found at a safe place off-site."),
     ),
+    "non_victims_plan": Row(
+        weight=2,
+        earns=by_rank,
+        advice=gettext_noop(
+            "Plan the release, with a referral, of those not identified as victims."
+        ),
+    ),
     # F. Victim identification and care: 16
     "trauma_informed_interviewers": Row(
-        weight=3,
+        weight=2,
         earns=when_true,
         advice=gettext_noop("Use interviewers trained in trauma-informed interviewing."),
     ),
@@ -223,10 +254,22 @@ ROWS = {
         earns=when_true,
         advice=gettext_noop("Bring interpreters for every expected language."),
     ),
+    "staff_sufficient": Row(
+        weight=1,
+        earns=when_true,
+        advice=gettext_noop("Bring enough interviewers, interpreters and care staff for everyone."),
+    ),
     "child_specialist": Row(
         weight=2,
         earns=when_true,
         advice=gettext_noop("Bring a child specialist for minors."),
+        applies=minors_possible,
+    ),
+    "guardian_for_minors": Row(
+        weight=1,
+        earns=when_true,
+        advice=gettext_noop("Have a guardian or child-protection authority act for each minor."),
+        applies=minors_possible,
     ),
     "same_gender_staff": Row(
         weight=1,
@@ -242,9 +285,10 @@ ROWS = {
         weight=2,
         earns=by_rank,
         advice=gettext_noop("Assess age by self-report or a consensual medical examination."),
+        applies=minors_possible,
     ),
     "non_punishment_commitment": Row(
-        weight=3,
+        weight=2,
         earns=when_true,
         advice=gettext_noop("Commit to not charging victims for offences they were forced into."),
     ),
@@ -260,12 +304,12 @@ ROWS = {
     ),
     # G. Service providers and aftercare: 14
     "service_provider_engaged": Row(
-        weight=4,
+        weight=3,
         earns=when_true,
         advice=gettext_noop("Engage a named NGO or social service partner."),
     ),
     "service_provider_access_hours": Row(
-        weight=3,
+        weight=2,
         earns=steps((2, 1.0), (12, 0.5), (24, 0.25)),
         advice=gettext_noop("Let service providers meet the persons within two hours."),
     ),
@@ -275,7 +319,7 @@ ROWS = {
         advice=gettext_noop("Confirm shelter places for every expected victim."),
     ),
     "shelter_type": Row(
-        weight=2,
+        weight=1,
         earns=by_rank,
         advice=gettext_noop("Offer voluntary shelter, never a closed one."),
     ),
@@ -288,6 +332,16 @@ ROWS = {
         weight=2,
         earns=when_true,
         advice=gettext_noop("Let the persons accept or decline each service."),
+    ),
+    "support_conditional_on_testimony": Row(
+        weight=2,
+        earns=when_false,
+        advice=gettext_noop("Give support whether or not the person gives evidence."),
+    ),
+    "safe_return_assessed": Row(
+        weight=1,
+        earns=when_true,
+        advice=gettext_noop("Assess the risk of return with each person before any repatriation."),
     ),
     # H. Harm to others: 7
     "risk_to_non_victims": Row(
@@ -330,7 +384,7 @@ ROWS = {
         earns=written,
         advice=gettext_noop("Explain why a raid is necessary rather than the alternatives."),
     ),
-    # J. Follow-through: 5
+    # J. Follow-through: 6
     "prosecution_plan": Row(
         weight=2,
         earns=when_true,
@@ -345,6 +399,11 @@ ROWS = {
         weight=1,
         earns=when_true,
         advice=gettext_noop("Put witness protection measures in place."),
+    ),
+    "reintegration_plan": Row(
+        weight=1,
+        earns=when_true,
+        advice=gettext_noop("Plan support after care ends: family or community, work, stigma."),
     ),
     "after_action_review_planned": Row(
         weight=1,

@@ -1,8 +1,11 @@
-"""The named rules of the verdict: gates, major and minor findings, with their messages.
+"""The gates of the verdict: each decides it on its own (blind, or no go), with its words.
 
 Each rule says which items it names, what is wrong (message), what to do (condition) and
-the source it rests on; `fires` reads the answers and the profile. Unanswered counts as
-the answer that fires a rule: unknown is not good.
+the source it rests on; `fires` reads the answers as the scorer reads them (see
+`reading`) and the profile. Unanswered counts as the answer that fires a rule, and then
+the finding says so: `unanswered` is its message when an item it `asks` about (its
+items, unless said otherwise) was not answered, never that the plan intends the worst.
+The two rules the scorer adds itself, from the supported presence, are here too.
 """
 
 from dataclasses import dataclass
@@ -14,15 +17,11 @@ from ..checklist import (
     SMART_RAIDS,
     UNTOLD_SIDE,
     gettext_noop,
-    is_answered,
 )
 
 GATE, MAJOR, MINOR = "gate", "major", "minor"
-
-
-def _unless(value, *good):
-    """True when the answer is not one of the good ones; unanswered is never good."""
-    return value not in good
+BLIND, NO_GO = "blind", "no_go"
+PRESENCE = ("none", "assumed", "reported", "corroborated", "confirmed")  # worst first
 
 
 @dataclass(frozen=True)
@@ -34,31 +33,40 @@ class Rule:
     condition: str
     source: str
     fires: object  # (answers, operation) -> bool
-    kind: str = ""  # for gates: "blind" or "no_go"
+    unanswered: str = ""
+    kind: str = ""  # for gates: BLIND or NO_GO
+    asks: tuple = ()  # the items whose being unanswered `unanswered` speaks of
+
+    def message_for(self, a):
+        """The message for answers `a` on which the rule fired."""
+        if self.unanswered and any(a[key] is None for key in self.asks or self.items):
+            return self.unanswered
+        return self.message
 
 
-def _minors_possible(a, op):
-    return op["minors_suspected"] in (None, "yes", "unknown") or a["minors_in_commercial_sex"] in (
-        None,
-        "suspected",
-        "confirmed",
-    )
+def below(presence, rung):
+    """Whether a (supported) presence is below `rung`; unanswered is below everything."""
+    return presence is None or PRESENCE.index(presence) < PRESENCE.index(rung)
 
 
-RULES = (
+GATES = (
     # Gates that make an operation blind.
     Rule(
         "blind-presence-unverified",
         GATE,
-        ("victim_presence",),
+        ("victim_presence", "evidence_sources"),
         gettext_noop(
-            "Victims' presence is assumed or unknown. A raid without a verified presence "
-            "of victims is a blind raid."
+            "What the sources carry is no more than an assumption that victims are there. "
+            "A raid without a verified presence of victims is a blind raid."
         ),
         gettext_noop("Verify that victims are present before any operation."),
         SMART_RAIDS,
-        lambda a, op: a["victim_presence"] in (None, "none", "assumed"),
-        "blind",
+        lambda a, op: below(a["victim_presence"], "reported"),
+        gettext_noop(
+            "Victims' presence, or its sources, is not answered, so counted as not "
+            "verified: a blind raid. Answer both."
+        ),
+        BLIND,
     ),
     Rule(
         "blind-area-sweep",
@@ -67,8 +75,12 @@ RULES = (
         gettext_noop("A sweep of an area is a round-up, not an anti-trafficking operation."),
         gettext_noop("Limit the action to the one site where victims are known to be."),
         SMART_RAIDS,
-        lambda a, op: _unless(a["operation_purpose"], "targeted_site"),
-        "blind",
+        lambda a, op: a["operation_purpose"] != "targeted_site",
+        gettext_noop(
+            "Whether it targets one site or an area is not answered, so counted as a sweep; "
+            "answer it."
+        ),
+        BLIND,
     ),
     Rule(
         "blind-no-offence",
@@ -77,8 +89,12 @@ RULES = (
         gettext_noop("No trafficking or forced-labour offence is named as the basis."),
         gettext_noop("Name the trafficking or forced-labour offence the operation pursues."),
         SMART_RAIDS,
-        lambda a, op: not is_answered(a["offence_basis"]),
-        "blind",
+        lambda a, op: a["offence_basis"] is None,
+        gettext_noop(
+            "The offence pursued is not stated (an empty or placeholder text counts as not "
+            "answered), so counted as none: name it."
+        ),
+        BLIND,
     ),
     Rule(
         "blind-no-identification",
@@ -92,7 +108,11 @@ RULES = (
         lambda a, op: (
             a["screening_site"] in (None, "none") and a["trauma_informed_interviewers"] is not True
         ),
-        "blind",
+        gettext_noop(
+            "Screening or trauma-informed interviewing is not answered, so counted as no "
+            "victim identification; answer both."
+        ),
+        BLIND,
     ),
     Rule(
         "blind-immigration-objective",
@@ -104,8 +124,12 @@ RULES = (
         ),
         gettext_noop("Drop immigration enforcement: nobody found is arrested for status."),
         SIREN,
-        lambda a, op: _unless(a["immigration_enforcement_objective"], False),
-        "blind",
+        lambda a, op: a["immigration_enforcement_objective"] is not False,
+        gettext_noop(
+            "Whether the operation also aims to arrest irregular migrants is not answered, "
+            "so counted as yes; answer it."
+        ),
+        BLIND,
     ),
     # Gates that make the decision no_go.
     Rule(
@@ -116,34 +140,43 @@ RULES = (
         gettext_noop("Segregate suspects from potential victims at once."),
         SMART_RAIDS,
         lambda a, op: a["segregation_plan"] is not True,
-        "no_go",
+        gettext_noop(
+            "Segregating suspects from potential victims is not answered, so counted as not "
+            "planned; answer it."
+        ),
+        NO_GO,
     ),
     Rule(
         "nogo-no-service-provider",
         GATE,
         ("service_provider_engaged", "service_provider_access_hours"),
         gettext_noop(
-            "No service provider can meet the persons within 24 hours. When providers were "
-            "kept out for a day, most of those rescued ended up in immigration detention."
+            "No service provider can meet the persons in less than 24 hours. When providers "
+            "were kept out for a day, most of those rescued ended up in immigration detention."
         ),
         gettext_noop("Call a service provider now, to meet the persons within hours."),
         UNTOLD_SIDE,
         lambda a, op: (
             a["service_provider_engaged"] is not True
             or a["service_provider_access_hours"] is None
-            or a["service_provider_access_hours"] > 24
+            or a["service_provider_access_hours"] >= 24
         ),
-        "no_go",
+        gettext_noop(
+            "The service provider, or how soon they can meet the persons, is not answered, "
+            "so counted as none within 24 hours; answer both."
+        ),
+        NO_GO,
     ),
     Rule(
         "nogo-media-invited",
         GATE,
         ("media_presence",),
-        gettext_noop("Media are invited or not ruled out; coverage puts victims at risk."),
+        gettext_noop("Media are invited; coverage invades victims' privacy and puts them at risk."),
         gettext_noop("Keep the media out."),
         SMART_RAIDS,
         lambda a, op: a["media_presence"] in (None, "invited"),
-        "no_go",
+        gettext_noop("Media presence is not answered, so counted as invited; answer it."),
+        NO_GO,
     ),
     Rule(
         "nogo-restraints",
@@ -153,7 +186,11 @@ RULES = (
         gettext_noop("Use no restraints on potential victims."),
         RAIDS_EXPLAINED,
         lambda a, op: a["restraint_policy_for_victims"] in (None, "restraints_for_all"),
-        "no_go",
+        gettext_noop(
+            "Restraints on potential victims are not answered, so counted as restraints for "
+            "everyone; answer it."
+        ),
+        NO_GO,
     ),
     Rule(
         "nogo-detention-shelter",
@@ -166,195 +203,155 @@ RULES = (
             a["shelter_type"] in (None, "closed_detention_like")
             and a["services_voluntary"] is not True
         ),
-        "no_go",
-    ),
-    # Findings that are at least major.
-    Rule(
-        "presence-single-source",
-        MAJOR,
-        ("victim_presence",),
-        gettext_noop("Victims' presence rests on one report only."),
-        gettext_noop("Corroborate victims' presence with a second, independent source."),
-        SMART_RAIDS,
-        lambda a, op: a["victim_presence"] == "reported",
-    ),
-    Rule(
-        "presence-too-few-corroborations",
-        MAJOR,
-        ("victim_presence", "independent_corroborations"),
-        gettext_noop("Presence is called corroborated, but fewer than two sources confirm it."),
-        gettext_noop("Have at least two independent sources confirm victims' presence."),
-        SIREN,
-        lambda a, op: (
-            a["victim_presence"] == "corroborated" and (a["independent_corroborations"] or 0) < 2
-        ),
-    ),
-    Rule(
-        "intelligence-stale",
-        MAJOR,
-        ("intelligence_age_days",),
-        gettext_noop("Victims' presence was last confirmed more than 30 days ago, or never."),
-        gettext_noop("Confirm victims' presence again: the intelligence is over 30 days old."),
-        RAIDS_EXPLAINED,
-        lambda a, op: a["intelligence_age_days"] is None or a["intelligence_age_days"] > 30,
-    ),
-    Rule(
-        "warrant-missing",
-        MAJOR,
-        ("warrant_status",),
-        gettext_noop("There is no warrant yet."),
-        gettext_noop("Obtain the warrant, or record why none is required."),
-        SIREN,
-        lambda a, op: a["warrant_status"] in (None, "none", "pending"),
-    ),
-    Rule(
-        "interpreters-missing",
-        MAJOR,
-        ("interpreters_for_all_languages",),
-        gettext_noop("Not every expected language has an interpreter."),
-        gettext_noop("Bring interpreters for every expected language."),
-        RAIDS_EXPLAINED,
-        lambda a, op: (
-            bool(op["expected_languages"]) and a["interpreters_for_all_languages"] is not True
-        ),
-    ),
-    Rule(
-        "child-specialist-missing",
-        MAJOR,
-        ("child_specialist",),
-        gettext_noop("Minors may be present and no child specialist is on the team."),
-        gettext_noop("Bring a child specialist for minors."),
-        SMART_RAIDS,
-        lambda a, op: a["child_specialist"] is not True and _minors_possible(a, op),
-    ),
-    Rule(
-        "screening-not-offsite",
-        MAJOR,
-        ("screening_site",),
-        gettext_noop("The people found are not screened at a safe place away from the site."),
-        gettext_noop("Screen the people found at a safe place off-site."),
-        SMART_RAIDS,
-        lambda a, op: _unless(a["screening_site"], "offsite_safe_location"),
-    ),
-    Rule(
-        "interviewers-not-trauma-informed",
-        MAJOR,
-        ("trauma_informed_interviewers",),
-        gettext_noop("Interviewers are not trained in trauma-informed interviewing."),
-        gettext_noop("Use interviewers trained in trauma-informed interviewing."),
-        RAIDS_EXPLAINED,
-        lambda a, op: a["trauma_informed_interviewers"] is not True,
-    ),
-    Rule(
-        "age-forced-medical",
-        MAJOR,
-        ("age_assessment_method",),
-        gettext_noop("Age would be assessed by a forced medical examination."),
-        gettext_noop("Assess age by self-report or a consensual medical examination."),
-        SMART_RAIDS,
-        lambda a, op: a["age_assessment_method"] in (None, "forced_medical"),
-    ),
-    Rule(
-        "non-punishment-missing",
-        MAJOR,
-        ("non_punishment_commitment",),
         gettext_noop(
-            "Victims could be charged for offences they were forced into: protection would "
-            "feel like punishment."
+            "The shelter, or whether its services are voluntary, is not answered, so counted "
+            "as a closed shelter; answer both."
         ),
-        gettext_noop("Commit to not charging victims for offences they were forced into."),
-        RAIDS_EXPLAINED,
-        lambda a, op: a["non_punishment_commitment"] is not True,
+        NO_GO,
     ),
     Rule(
-        "provider-access-slow",
-        MAJOR,
-        ("service_provider_access_hours",),
-        gettext_noop("Service providers cannot meet the persons within two hours."),
-        gettext_noop("Let service providers meet the persons within two hours."),
-        UNTOLD_SIDE,
-        lambda a, op: (
-            a["service_provider_access_hours"] is None or a["service_provider_access_hours"] > 2
+        "nogo-lead-agency",
+        GATE,
+        ("lead_agency",),
+        gettext_noop(
+            "The operation is not led by the law-enforcement agency with jurisdiction: "
+            "nobody else has the authority to enter the site."
         ),
+        gettext_noop("Let the law-enforcement agency with jurisdiction lead and enter."),
+        SMART_RAIDS,
+        lambda a, op: a["lead_agency"] != "law_enforcement_with_jurisdiction",
+        gettext_noop(
+            "Who leads the operation is not answered, so counted as an agency without "
+            "jurisdiction; answer it."
+        ),
+        NO_GO,
     ),
     Rule(
-        "shelter-capacity-unconfirmed",
-        MAJOR,
-        ("shelter_capacity_confirmed",),
-        gettext_noop("Shelter places for the expected victims are not confirmed."),
-        gettext_noop("Confirm shelter places for every expected victim."),
+        "nogo-payment",
+        GATE,
+        ("payment_to_exploiters",),
+        gettext_noop(
+            "The plan pays exploiters to release people: the money funds the next victim."
+        ),
+        gettext_noop("Pay the exploiters nothing: no buying people out."),
         EVOLUTION,
-        lambda a, op: a["shelter_capacity_confirmed"] is not True,
+        lambda a, op: a["payment_to_exploiters"] is not False,
+        gettext_noop(
+            "Whether the plan pays exploiters is not answered, so counted as yes; answer it."
+        ),
+        NO_GO,
     ),
     Rule(
-        "services-not-voluntary",
-        MAJOR,
-        ("services_voluntary",),
-        gettext_noop("The persons cannot choose which services to accept."),
-        gettext_noop("Let the persons accept or decline each service."),
-        SIREN,
-        lambda a, op: a["services_voluntary"] is not True,
-    ),
-    Rule(
-        "leak-unmitigated",
-        MAJOR,
-        ("leak_risk", "leak_mitigations"),
-        gettext_noop("The risk of a leak is high and nothing is planned against it."),
-        gettext_noop("Write down how a leak is prevented: vetted team, late briefing."),
-        SIREN,
-        lambda a, op: a["leak_risk"] in (None, "high") and not is_answered(a["leak_mitigations"]),
-    ),
-    Rule(
-        "officer-safety-unassessed",
-        MAJOR,
-        ("officer_safety_assessed",),
-        gettext_noop("Officer safety has not been assessed."),
-        gettext_noop("Assess officer safety: weapons, guards, counter-surveillance."),
-        SIREN,
-        lambda a, op: a["officer_safety_assessed"] is not True,
-    ),
-    Rule(
-        "prosecution-plan-missing",
-        MAJOR,
-        ("prosecution_plan",),
-        gettext_noop("There is no prosecution plan; without one, traffickers carry on."),
-        gettext_noop("Assign a prosecutor and plan the case."),
+        "nogo-non-victims-detained",
+        GATE,
+        ("non_victims_plan",),
+        gettext_noop(
+            "People found who are not identified as victims would be detained or arrested, "
+            "as most of those rescued in Operation Gilded Cage were."
+        ),
+        gettext_noop("Detain nobody screened out: release them with a referral."),
         UNTOLD_SIDE,
-        lambda a, op: a["prosecution_plan"] is not True,
+        lambda a, op: a["non_victims_plan"] in (None, "immigration_detention_or_arrest"),
+        gettext_noop(
+            "What happens to people not identified as victims is not answered, so counted "
+            "as detention; answer it."
+        ),
+        NO_GO,
     ),
-    # Immediate danger that does not make the operation urgent.
     Rule(
-        "danger-ongoing-abuse",
-        MINOR,
-        ("ongoing_serious_abuse",),
-        gettext_noop("Serious abuse is going on now."),
-        gettext_noop("Check whether the risk to life is credible and imminent; plan quickly."),
+        "nogo-support-conditional",
+        GATE,
+        ("support_conditional_on_testimony",),
+        gettext_noop(
+            "Shelter, services or leave to remain depend on giving evidence: support would "
+            "be the price of testimony."
+        ),
+        gettext_noop("Give support whether or not the person gives evidence."),
         SIREN,
-        lambda a, op: a["ongoing_serious_abuse"] is True,
+        lambda a, op: a["support_conditional_on_testimony"] is not False,
+        gettext_noop(
+            "Whether support depends on testimony is not answered, so counted as yes; answer it."
+        ),
+        NO_GO,
     ),
     Rule(
-        "danger-relocation",
-        MINOR,
-        ("relocation_imminent",),
-        gettext_noop("Victims are likely to be moved soon."),
-        gettext_noop("Keep planning short and the circle of those briefed small."),
-        RAIDS_EXPLAINED,
-        lambda a, op: a["relocation_imminent"] is True,
+        "nogo-no-objective",
+        GATE,
+        ("objective_arrest", "objective_seize", "objective_rescue"),
+        gettext_noop(
+            "The operation has none of the three objectives (arrest, seize, rescue): it has "
+            "no reason to exist."
+        ),
+        gettext_noop("Name the suspects to arrest, the evidence to seize or the people to rescue."),
+        SIREN,
+        lambda a, op: (
+            a["objective_arrest"] is not True
+            and not a["objective_seize"]
+            and a["objective_rescue"] is not True
+        ),
+        gettext_noop(
+            "The objectives are not answered, so counted as none of arrest, seize and "
+            "rescue; answer them."
+        ),
+        NO_GO,
+        # An empty list of evidence to seize is an answer here: "nothing to seize".
+        asks=("objective_arrest", "objective_rescue"),
     ),
 )
 
 URGENCY_UNVERIFIED = Rule(
     "urgency-unverified",
     GATE,
-    ("risk_to_life", "minors_in_commercial_sex", "victim_presence"),
+    ("risk_to_life", "minors_in_commercial_sex", "ongoing_serious_abuse", "victim_presence"),
     gettext_noop(
-        "Immediate danger is claimed, but nothing credible says victims are there. Acting "
-        "on it now would be a blind raid."
+        "Immediate danger is claimed, but the sources do not carry a presence of victims: "
+        "acting on it now would be a blind raid."
     ),
-    gettext_noop("Verify at once whether victims are present, then assess again."),
+    gettext_noop(
+        "Verify within hours whether victims are there (surveillance, a second source), "
+        "then assess again."
+    ),
     SMART_RAIDS,
     None,
-    "no_go",
+    kind=NO_GO,
 )
+
+
+def _overstated(message):
+    return Rule(
+        "presence-overstated",
+        MAJOR,
+        ("victim_presence", "evidence_sources"),
+        message,
+        gettext_noop("Claim no more presence than the sources carry, or name the missing source."),
+        SMART_RAIDS,
+        None,
+    )
+
+
+# When the claim is above what the sources carry: what is missing, by the ceiling.
+PRESENCE_OVERSTATED = {
+    "assumed": _overstated(
+        gettext_noop(
+            "Victims' presence is claimed above what the sources carry: without a source "
+            "other than an anonymous tip it is an assumption. Name the source."
+        )
+    ),
+    "reported": _overstated(
+        gettext_noop(
+            "Victims' presence is claimed above what the sources carry: one source is a "
+            "report. Corroborated needs a second, different source and at least two "
+            "independent corroborations."
+        )
+    ),
+    "corroborated": _overstated(
+        gettext_noop(
+            "Victims' presence is claimed confirmed, but no direct source saw or heard the "
+            "victims: an escaped or rescued victim's account, undercover observation or "
+            "surveillance is missing."
+        )
+    ),
+}
+
 URGENT_RATIONALE = gettext_noop("The approver writes down why the operation cannot wait.")
 URGENT_REVIEW = gettext_noop("An after-action review is mandatory.")

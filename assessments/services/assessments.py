@@ -41,6 +41,8 @@ def _profile_fields(profile):
     """Model field values for a validated contract profile (null -> blank)."""
     fields = {}
     for key, value in profile.items():
+        if key == "receiving_organisation":
+            continue  # a link to a partner, set by receiving_organisation_set only
         item = checklist.PROFILE_FIELDS[key]
         if value is None and item.type in (checklist.TEXT, checklist.CHOICE):
             value = ""
