@@ -249,3 +249,81 @@ def test_every_value_has_its_label_beside_it():
         assert [value for value, _ in choices_for(key)] == list(item.values)
         assert all(label for _, label in choices_for(key)), key
         assert not item.free_values or not item.values, key
+
+
+# Version 2 tightens validation.
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        (
+            "offence_basis",
+            "Forced\x07 labour",
+            "contains a control or text-direction character (U+0007)",
+        ),
+        ("offence_basis", "abc\u202edef", "(U+202E)"),
+        ("offence_basis", "abc\u2066def", "(U+2066)"),
+        ("offence_basis", "abc\x85def", "(U+0085)"),
+        ("leak_mitigations", "a\x00b", "contains a null character"),
+    ],
+)
+def test_it_refuses_control_and_direction_characters_never_stripping_them(key, value, message):
+    problems = problems_of(**{key: value})
+    assert (
+        len(problems) == 1 and message in problems[0] and problems[0].startswith(f"answers.{key}")
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["ការ\u200bជួញដូរ", "a\u200cb\u200dc", "line one\nline two\ttab", "windows\r\nline"]
+)
+def test_it_accepts_zero_width_spaces_joiners_and_line_ends(text):
+    assert problems_of(offence_basis=text) == []
+    assert (
+        parse_assessment({**best_assessment(), "answers": {"offence_basis": text}})["answers"][
+            "offence_basis"
+        ]
+        == text
+    )  # kept as typed
+
+
+@pytest.mark.parametrize("value", ["2026-W49-2", "20261201", "2026-12-1", "٢٠٢٦-١٢-٠١"])
+def test_dates_are_only_yyyy_mm_dd(value):
+    data = best_assessment()
+    data["operation"]["planned_date"] = value
+    [problem] = validate_assessment(data)
+    assert str(problem) == "operation.planned_date: must be a date written YYYY-MM-DD."
+
+
+def test_lists_and_numbers_are_bounded_and_the_message_says_the_bound():
+    data = best_assessment()
+    data["operation"]["expected_languages"] = [f"Language {n}" for n in range(51)]
+    [problem] = validate_assessment(data)
+    assert str(problem) == "operation.expected_languages: lists more than 50 entries."
+    assert problems_of(independent_corroborations=1_000_001) == [
+        "answers.independent_corroborations: must be at most 1000000."
+    ]
+
+
+def test_a_key_given_twice_is_refused_naming_it():
+    from assessments.checklist import loads
+
+    with pytest.raises(InvalidAssessment) as raised:
+        loads('{"checklist_version": "2", "operation": {}, "answers": {"a": 1, "a": 2}}')
+    assert [str(problem) for problem in raised.value.problems] == ["a: is given twice in the JSON."]
+
+
+def test_a_lone_surrogate_in_a_key_is_a_problem_that_can_be_printed():
+    data = best_assessment()
+    data["answers"]["\ud800"] = 1
+    [problem] = validate_assessment(data)
+    assert str(problem).encode("utf-8") == b"answers.\\ud800: is not a checklist key."
+
+
+def test_version_1_input_takes_no_answer_to_a_version_2_item():
+    data = {**best_assessment(), "checklist_version": "1"}
+    problems = [str(problem) for problem in validate_assessment(data)]
+    assert "answers.lead_agency: is not a key of checklist version 1." in problems
+    # A null is how an export of a version 1 assessment spells them.
+    data["answers"] = dict.fromkeys(data["answers"])
+    data["operation"]["receiving_organisation"] = None
+    assert validate_assessment(data) == []

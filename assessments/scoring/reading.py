@@ -12,7 +12,7 @@ Two readings of the contract, applied once before any row or rule looks at an an
 
 import unicodedata
 
-from ..checklist import TEXT
+from ..checklist import MULTI, TEXT
 from .rules import PRESENCE
 
 PLACEHOLDERS = frozenset(("na", "none", "nil", "null", "tbd", "tba", "unknown", "xxx", "test"))
@@ -62,10 +62,17 @@ class Reading:
 
     def __init__(self, checklist):
         self.texts = tuple(key for key, item in checklist.items.items() if item.type == TEXT)
+        self.lists = tuple(key for key, item in checklist.items.items() if item.type == MULTI)
 
     def read(self, answers):
-        """(answers as the scorer reads them, the supported presence)."""
-        read = {key: None if value == [] else value for key, value in answers.items()}
+        """(answers as the scorer reads them, the supported presence).
+
+        Whatever is unanswered in the reading is None, so rules and rows ask only that.
+        """
+        read = dict(answers)
+        for key in self.lists:
+            if read[key] == []:
+                read[key] = None
         for key in self.texts:
             text = read[key]
             if text is not None and reads_as_empty(text):

@@ -39,8 +39,10 @@ class Rule:
 
     def message_for(self, a):
         """The message for answers `a` on which the rule fired."""
-        if self.unanswered and any(a[key] is None for key in self.asks or self.items):
-            return self.unanswered
+        if self.unanswered:
+            for key in self.asks or self.items:
+                if a[key] is None:
+                    return self.unanswered
         return self.message
 
 

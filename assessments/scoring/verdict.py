@@ -12,7 +12,7 @@ smart-looking score.
 
 import math
 
-from ..checklist import OWN_ADVICE, gettext_noop, is_answered
+from ..checklist import OWN_ADVICE, gettext_noop
 from .findings import INTERPRETERS_MISSING, URGENT_SAFEGUARDS
 from .reading import Reading, presence_ceiling
 from .rules import (
@@ -108,7 +108,8 @@ class Scorer:
         self.reading = Reading(checklist)
         self.shares = {key: row.earns(checklist.items[key]) for key, row in rows.items()}
         self.weighted = tuple(
-            (key, checklist.section_of[key], row.weight, row.applies) for key, row in rows.items()
+            (key, checklist.section_of[key], row.weight, row.applies, self.shares[key])
+            for key, row in rows.items()
         )
         self.sources = {key: checklist.items[key].source for key in rows}
         self.section_keys = tuple(
@@ -125,11 +126,11 @@ class Scorer:
         """The points each section earns, and the points each item lost (read answers)."""
         section_points = dict.fromkeys(self.section_keys, 0.0)
         lost = {}
-        for key, section, weight, applies in self.weighted:
+        for key, section, weight, applies, earns in self.weighted:
             if applies is not None and not applies(a, op):
                 section_points[section] += weight  # its advice does not apply: no loss
                 continue
-            share = self.shares[key](a[key])
+            share = earns(a[key])
             section_points[section] += weight * share
             if share < 1.0:
                 lost[key] = weight * (1.0 - share)
@@ -254,5 +255,5 @@ class Scorer:
             "findings": findings,
             "conditions": list(dict.fromkeys(conditions)),
             "alternatives": [] if urgent else self._alternatives(a, op, claimed),
-            "missing": [key for key in self.reported if not is_answered(a[key])],
+            "missing": [key for key in self.reported if a[key] is None],
         }
