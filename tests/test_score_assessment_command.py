@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from .builders import best_assessment
+from .test_scoring_v1_fixtures import CASES
 
 MANAGE = Path(__file__).resolve().parent.parent / "manage.py"
 
@@ -64,8 +65,6 @@ def test_malformed_json_and_a_missing_file_exit_2_with_a_clear_message(tmp_path)
 
 
 def test_scoring_version_1_reproduces_the_stored_version_1_verdicts(tmp_path):
-    from .test_scoring_v1_fixtures import CASES
-
     for assessment, verdict, name in CASES[::85]:
         path = tmp_path / f"{name}.json"
         path.write_text(json.dumps(assessment))
@@ -80,8 +79,6 @@ def test_an_unknown_scoring_version_is_refused():
 
 
 def test_it_takes_checklist_version_1_input_and_scores_it_under_version_2_by_default():
-    from .test_scoring_v1_fixtures import CASES
-
     assessment, _verdict, _name = CASES[0]  # the demo's LOTUS, as version 1 stored it
     run = score("-", stdin=json.dumps(assessment))
     assert run.returncode == 0, run.stderr

@@ -236,7 +236,7 @@ class OperationForm(TaskForceChoice, forms.Form):
             value = self.cleaned_data.get(key)
             if key == "planned_date" and value is not None:
                 value = value.isoformat()
-            elif isinstance(value, PartnerOrganisation):
+            elif key == "receiving_organisation" and value is not None:
                 value = value.name
             elif isinstance(value, str):
                 value = value.strip()

@@ -155,7 +155,7 @@ class Operation(models.Model):
             if key == "planned_date" and value is not None:
                 value = value.isoformat()
             elif key == "receiving_organisation" and value is not None:
-                value = value.name  # the contract names the partner; the column links it
+                value = value.name
             profile[key] = None if value in ("", []) else value
         return profile
 
