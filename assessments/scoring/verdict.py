@@ -107,14 +107,20 @@ class Scorer:
         self.rules = rules
         self.reading = Reading(checklist)
         self.shares = {key: row.earns(checklist.items[key]) for key, row in rows.items()}
-        self.weighted = tuple(
-            (key, checklist.section_of[key], row.weight, row.applies, self.shares[key])
-            for key, row in rows.items()
+        # Section by section, the items' (key, weight, earns, applies): the hot loop.
+        self.by_section = tuple(
+            (
+                section.key,
+                tuple(
+                    (item.key, rows[item.key].weight, self.shares[item.key], rows[item.key].applies)
+                    for item in section.items
+                    if item.key in rows
+                ),
+            )
+            for section in checklist.sections
+            if section.key != "T"
         )
         self.sources = {key: checklist.items[key].source for key in rows}
-        self.section_keys = tuple(
-            section.key for section in checklist.sections if section.key != "T"
-        )
         self.reported = tuple(key for key, item in checklist.items.items() if not item.optional)
         self.alternative_keys = checklist.items["alternatives_considered"].values
 
@@ -124,16 +130,19 @@ class Scorer:
 
     def _points(self, a, op):
         """The points each section earns, and the points each item lost (read answers)."""
-        section_points = dict.fromkeys(self.section_keys, 0.0)
+        section_points = {}
         lost = {}
-        for key, section, weight, applies, earns in self.weighted:
-            if applies is not None and not applies(a, op):
-                section_points[section] += weight  # its advice does not apply: no loss
-                continue
-            share = earns(a[key])
-            section_points[section] += weight * share
-            if share < 1.0:
-                lost[key] = weight * (1.0 - share)
+        for section, items in self.by_section:
+            points = 0.0
+            for key, weight, earns, applies in items:
+                if applies is not None and not applies(a, op):
+                    points += weight  # its advice does not apply: no point lost
+                    continue
+                share = earns(a[key])
+                points += weight * share
+                if share < 1.0:
+                    lost[key] = weight * (1.0 - share)
+            section_points[section] = points
         return section_points, lost
 
     def points_lost(self, assessment):
