@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from . import checklist
 from .admin_audit import ALL_FIELDS, AuditedUserAdmin, PermissionAuditMixin
 from .models import (
     Approval,
@@ -25,8 +26,6 @@ from .models import (
     StatusChange,
     TaskForce,
 )
-
-RESTRICTED_OPERATION_FIELDS = ("target_name", "target_address", "suspect_roles", "suspect_details")
 
 
 class MembershipInline(admin.TabularInline):
@@ -113,16 +112,10 @@ class OperationAdmin(ReadOnlyAdmin):
     # The codename only: restricted fields are neither searched nor shown.
     search_fields = ["codename"]
     list_select_related = ["task_force", "created_by"]
+    # Every profile field but the restricted ones (checklist records' disclosure).
     fields = [
         "task_force",
-        "codename",
-        "site_type",
-        "exploitation_type",
-        "planned_date",
-        "estimated_persons_on_site",
-        "estimated_potential_victims",
-        "minors_suspected",
-        "expected_languages",
+        *(key for key in checklist.PROFILE_FIELDS if key not in checklist.RESTRICTED_FIELDS),
         "created_by",
         "created_at",
     ]

@@ -1,12 +1,13 @@
 """What each brief says: the template context of the full brief and of the NGO brief.
 
 Both read the approved version's content (what was approved), never the operation as
-it is now, and name the receiving organisation that version names. The NGO brief is
-built from an allow-list: `ngo_context` reads exactly the keys named in
-NGO_PROFILE_FIELDS and NGO_CARE_ITEMS, and nothing else of the assessment, so a field
-added to the checklist tomorrow stays out of it until someone decides, here, that a
-partner needs it. The informant's details are in no brief: the full brief says only
-that an informant is known to the handler.
+it is now, and name the receiving organisation that version names. What each brief may
+show is the disclosure of each checklist record: the NGO brief is built from an
+allow-list, the fields whose record says the NGO brief shows them (NGO_PROFILE_FIELDS,
+NGO_WEEK_FIELD, NGO_CARE_ITEMS), and nothing else of the assessment, so a field added to
+the checklist stays out of it until its record says a partner needs it. The full brief
+shows everything but what no brief shows (informant_details), of which it says only that
+an informant is known to the handler.
 """
 
 import datetime
@@ -14,27 +15,13 @@ import datetime
 from django.utils import formats
 from django.utils.translation import gettext, gettext_lazy
 
-from . import checklist
-from .templatetags.checklist_tags import VERDICT_LABELS, answer_display, value_label
+from . import checklist, display
 
-# The NGO brief: how many people, minors, languages, and what care is ready for them.
-NGO_PROFILE_FIELDS = (
-    "estimated_persons_on_site",
-    "estimated_potential_victims",
-    "minors_suspected",
-    "expected_languages",
-)
-NGO_CARE_ITEMS = (
-    "interpreters_for_all_languages",
-    "child_specialist",
-    "same_gender_staff",
-    "service_provider_access_hours",
-    "shelter_capacity_confirmed",
-    "shelter_type",
-    "aftercare_services",
-    "services_voluntary",
-    "reflection_period_days",
-)
+# The NGO brief: who to expect (the codename is its title), the week, and the care
+# ready for them.
+NGO_PROFILE_FIELDS = tuple(key for key in checklist.CURRENT.ngo_profile if key != "codename")
+[NGO_WEEK_FIELD] = checklist.CURRENT.ngo_week  # planned_date: the week, never the day
+NGO_CARE_ITEMS = checklist.CURRENT.ngo_items
 
 # Who talks to whom, and who must not hear of it: the Communications heading.
 COMMUNICATION_ITEMS = ("media_presence", "observers_excluded", "leak_risk", "leak_mitigations")
@@ -66,21 +53,14 @@ IIMARCH = (
 )
 
 
-def _shown(value, key):
-    """A profile value or answer as people read it."""
-    item = checklist.PROFILE_FIELDS.get(key)
-    if item is not None and item.type == checklist.CHOICE and checklist.is_answered(value):
-        return value_label(value)
-    return answer_display(value, key)
-
-
-def _label(key):
-    item = checklist.PROFILE_FIELDS.get(key) or checklist.ITEMS[key]
-    return gettext(item.question)
+def _shown(key, value):
+    if checklist.field(key).restricted and checklist.is_answered(value):
+        return gettext("Known to the handler only: never shown in a brief.")
+    return display.answer(key, value)
 
 
 def _rows(values, keys):
-    return [{"label": _label(key), "value": _shown(values.get(key), key)} for key in keys]
+    return [{"label": display.question(key), "value": _shown(key, values.get(key))} for key in keys]
 
 
 def planned_week(planned_date):
@@ -142,10 +122,12 @@ def full_context(*, version, approvals, organisation):
         "approvals": approvals,
         "task_force": version.assessment.operation.task_force.name,
         "verdict": verdict,
-        "alternatives": [value_label(key) for key in verdict["alternatives"]],
+        "alternatives": [
+            display.value_label("alternatives_considered", key) for key in verdict["alternatives"]
+        ],
         "findings": [
             {
-                "title": VERDICT_LABELS["severity"][severity],
+                "title": display.VERDICT_LABELS["severity"][severity],
                 "findings": [f for f in verdict["findings"] if f["severity"] == severity],
             }
             for severity in ("gate", "major", "minor")
@@ -178,7 +160,7 @@ def ngo_context(*, version, approvals, organisation):
         "approvals": [
             {key: approval[key] for key in ("name", "role", "time")} for approval in approvals
         ],
-        "week": planned_week(profile.get("planned_date")),
+        "week": planned_week(profile.get(NGO_WEEK_FIELD)),
         "persons": _rows(profile, NGO_PROFILE_FIELDS),
         "care": _rows(answers, NGO_CARE_ITEMS),
         "organisation": name,

@@ -8,9 +8,10 @@ smart and urgent verdicts and many findings. Parsing (validation) is timed separ
 import random
 import statistics
 import time
+from functools import partial
 
-from assessments.checklist import ITEMS, parse_assessment
-from assessments.scoring import score_assessment
+from assessments.checklist import CHECKLIST_VERSION, ITEMS, parse_assessment
+from assessments.scoring import SCORING_VERSION, score_assessment
 
 COUNT = 10_000
 ROUNDS = 7
@@ -34,7 +35,7 @@ def random_assessments(count, seed=2026):
     rng = random.Random(seed)
     return [
         {
-            "checklist_version": "1",
+            "checklist_version": CHECKLIST_VERSION,
             "operation": {
                 "codename": f"OP-{number}",
                 "site_type": rng.choice(["brothel", "factory", "farm", "fishing_vessel"]),
@@ -69,7 +70,12 @@ def main():
 
     print(f"{COUNT} assessments, decisions {mix}, {findings:.1f} findings each on average")
     for label, function, inputs in (
-        ("score_assessment", score_assessment, parsed),
+        (f"score_assessment (version {SCORING_VERSION})", score_assessment, parsed),
+        (
+            "score_assessment (version 1, frozen)",
+            partial(score_assessment, scoring_version="1"),
+            parsed,
+        ),
         ("parse_assessment", parse_assessment, raw),
     ):
         best, median = timed(function, inputs)

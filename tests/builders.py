@@ -2,7 +2,7 @@
 
 import copy
 
-from assessments.checklist import ITEMS, PROFILE_FIELDS, parse_assessment
+from assessments.checklist import CHECKLIST_VERSION, ITEMS, PROFILE_FIELDS, parse_assessment
 from assessments.scoring import TRUE_IS_WORSE, score_assessment
 
 LESS_IS_BETTER = ("intelligence_age_days", "service_provider_access_hours")
@@ -48,7 +48,7 @@ def best_assessment():
         expected_languages=["Khmer"],
         estimated_potential_victims=12,
     )
-    return {"checklist_version": "1", "operation": operation, "answers": answers}
+    return {"checklist_version": CHECKLIST_VERSION, "operation": operation, "answers": answers}
 
 
 def assessment_with(base=None, operation=None, **answers):

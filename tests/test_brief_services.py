@@ -204,7 +204,7 @@ def test_the_ngo_brief_carries_no_restricted_or_free_text(operation, planner, su
     # distinctive text never reached a PDF at all), but not the informant: no brief does.
     full_pdf = services.brief_pdf(briefs["full"])
     full = poppler("pdftotext", full_pdf) + poppler("pdfinfo", full_pdf, "-meta")
-    assert _distinctive("target_address") in full
+    assert _distinctive("target_address") in full and _distinctive("offence_basis") in full
     assert _distinctive("informant_details") not in full
     assert _distinctive("informant_details").encode() not in full_pdf
     assert "An informant is known to the handler" in full
@@ -213,12 +213,23 @@ def test_the_ngo_brief_carries_no_restricted_or_free_text(operation, planner, su
 def test_the_ngo_context_reads_only_the_allow_list():
     from assessments import brief_content
 
-    allowed = {*brief_content.NGO_PROFILE_FIELDS, *brief_content.NGO_CARE_ITEMS}
+    allowed = {
+        *brief_content.NGO_PROFILE_FIELDS,
+        brief_content.NGO_WEEK_FIELD,
+        *brief_content.NGO_CARE_ITEMS,
+    }
     assert not allowed & checklist.RESTRICTED_FIELDS
+    # Free text may name anyone: none of it, but for the partner's own name.
     assert all(
-        (checklist.PROFILE_FIELDS.get(key) or checklist.ITEMS[key]).type != checklist.TEXT
+        checklist.field(key).type != checklist.TEXT or key == "receiving_organisation"
         for key in allowed
     )
+    # The allow-list is what the records disclose, and nothing else.
+    assert allowed == {
+        key
+        for key, item in {**checklist.PROFILE_FIELDS, **checklist.ITEMS}.items()
+        if item.disclosure.ngo_brief != "no" and key != "codename"
+    }
 
 
 def test_every_page_says_restricted_and_page_x_of_y(approved_operation):

@@ -15,7 +15,8 @@ from assessments.checklist import (
 
 from .builders import best_assessment
 
-# shared/domain/checklist.md, key: type and values (worst first). Keys are an interface.
+# shared/domain/checklist.md (version 2), key: type and values (worst first). Keys are an
+# interface.
 CONTRACT = """
 codename text
 site_type choice brothel massage_parlour entertainment_venue factory farm construction_site
@@ -51,13 +52,18 @@ objective_seize multi cctv documents_passports financial_records weapons confine
   phones other
 objective_rescue bool
 immigration_enforcement_objective bool
+payment_to_exploiters bool
+lead_agency choice ngo_or_private law_enforcement_without_jurisdiction
+  law_enforcement_with_jurisdiction
 roles_assigned multi scene_security evidence_team arrest_team victim_team transport command
 prosecutor_involved bool
 evidence_specialists bool
 media_presence choice invited not_decided excluded
 observers_excluded bool
+immigration_officers_on_scene bool
 leak_risk choice high medium low
 leak_mitigations text
+team_vetted bool
 officer_safety_assessed bool
 restraint_policy_for_victims choice restraints_for_all case_by_case no_restraints
 deconfliction_checked bool
@@ -70,9 +76,12 @@ segregation_plan bool
 suspect_identification_method text
 separate_transport bool
 screening_site choice none on_site offsite_safe_location
+non_victims_plan choice immigration_detention_or_arrest not_planned released_with_referral
 trauma_informed_interviewers bool
 interpreters_for_all_languages bool
+staff_sufficient bool
 child_specialist bool
+guardian_for_minors bool
 same_gender_staff bool
 reflection_period_days int
 age_assessment_method choice forced_medical none self_report_or_consensual_medical
@@ -85,6 +94,8 @@ shelter_capacity_confirmed bool
 shelter_type choice closed_detention_like none voluntary
 aftercare_services multi medical counselling legal housing repatriation livelihood interpretation
 services_voluntary bool
+support_conditional_on_testimony bool
+safe_return_assessed bool
 risk_to_non_victims choice high medium low
 displacement_risk choice high medium low
 community_partners_consulted bool
@@ -96,6 +107,7 @@ raid_necessity_justification text
 prosecution_plan bool
 asset_seizure_plan bool
 witness_protection_measures bool
+reintegration_plan bool
 after_action_review_planned bool
 """
 
@@ -200,7 +212,7 @@ def test_it_rejects_a_wrong_profile_value_naming_the_key(key, value, message):
 
 def test_it_reports_every_problem_at_once_and_guesses_nothing():
     data = {
-        "checklist_version": "2",
+        "checklist_version": "3",
         "operation": {"codename": "OWL", "suspect_name": "x"},
         "answers": {"victim_presence": "Confirmed", "raid_size": 4, "segregation_plan": "true"},
         "extra": True,
@@ -226,13 +238,92 @@ def test_it_rejects_what_is_not_an_assessment_object(data):
 def test_a_problem_renders_through_a_translation_function():
     [problem] = validate_assessment({**best_assessment(), "checklist_version": "9"})
     assert problem.render(lambda message: message.replace("must be", "doit être")) == (
-        "doit être '1'."
+        "doit être '1' or '2'."
     )
 
 
-def test_every_value_has_a_label():
-    from assessments.checklist import VALUE_LABELS, choices_for
+def test_every_value_has_its_label_beside_it():
+    from assessments.checklist import choices_for
 
     for key, item in {**PROFILE_FIELDS, **ITEMS}.items():
         assert [value for value, _ in choices_for(key)] == list(item.values)
-    assert all(VALUE_LABELS.values())
+        assert all(label for _, label in choices_for(key)), key
+        assert not item.free_values or not item.values, key
+
+
+# Version 2 tightens validation.
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        (
+            "offence_basis",
+            "Forced\x07 labour",
+            "contains a control or text-direction character (U+0007)",
+        ),
+        ("offence_basis", "abc\u202edef", "(U+202E)"),
+        ("offence_basis", "abc\u2066def", "(U+2066)"),
+        ("offence_basis", "abc\x85def", "(U+0085)"),
+        ("leak_mitigations", "a\x00b", "contains a null character"),
+    ],
+)
+def test_it_refuses_control_and_direction_characters_never_stripping_them(key, value, message):
+    problems = problems_of(**{key: value})
+    assert (
+        len(problems) == 1 and message in problems[0] and problems[0].startswith(f"answers.{key}")
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["ការ\u200bជួញដូរ", "a\u200cb\u200dc", "line one\nline two\ttab", "windows\r\nline"]
+)
+def test_it_accepts_zero_width_spaces_joiners_and_line_ends(text):
+    assert problems_of(offence_basis=text) == []
+    assert (
+        parse_assessment({**best_assessment(), "answers": {"offence_basis": text}})["answers"][
+            "offence_basis"
+        ]
+        == text
+    )  # kept as typed
+
+
+@pytest.mark.parametrize("value", ["2026-W49-2", "20261201", "2026-12-1", "٢٠٢٦-١٢-٠١"])
+def test_dates_are_only_yyyy_mm_dd(value):
+    data = best_assessment()
+    data["operation"]["planned_date"] = value
+    [problem] = validate_assessment(data)
+    assert str(problem) == "operation.planned_date: must be a date written YYYY-MM-DD."
+
+
+def test_lists_and_numbers_are_bounded_and_the_message_says_the_bound():
+    data = best_assessment()
+    data["operation"]["expected_languages"] = [f"Language {n}" for n in range(51)]
+    [problem] = validate_assessment(data)
+    assert str(problem) == "operation.expected_languages: lists more than 50 entries."
+    assert problems_of(independent_corroborations=1_000_001) == [
+        "answers.independent_corroborations: must be at most 1000000."
+    ]
+
+
+def test_a_key_given_twice_is_refused_naming_it():
+    from assessments.checklist import loads
+
+    with pytest.raises(InvalidAssessment) as raised:
+        loads('{"checklist_version": "2", "operation": {}, "answers": {"a": 1, "a": 2}}')
+    assert [str(problem) for problem in raised.value.problems] == ["a: is given twice in the JSON."]
+
+
+def test_a_lone_surrogate_in_a_key_is_a_problem_that_can_be_printed():
+    data = best_assessment()
+    data["answers"]["\ud800"] = 1
+    [problem] = validate_assessment(data)
+    assert str(problem).encode("utf-8") == b"answers.\\ud800: is not a checklist key."
+
+
+def test_version_1_input_takes_no_answer_to_a_version_2_item():
+    data = {**best_assessment(), "checklist_version": "1"}
+    problems = [str(problem) for problem in validate_assessment(data)]
+    assert "answers.lead_agency: is not a key of checklist version 1." in problems
+    # A null is how an export of a version 1 assessment spells them.
+    data["answers"] = dict.fromkeys(data["answers"])
+    data["operation"]["receiving_organisation"] = None
+    assert validate_assessment(data) == []

@@ -101,6 +101,7 @@ def test_it_treats_every_key_as_changed_without_javascript():
         "objective_seize": None,
         "objective_rescue": None,
         "immigration_enforcement_objective": None,
+        "payment_to_exploiters": None,
     }
 
 

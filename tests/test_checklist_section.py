@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from assessments import checklist, services
 
@@ -44,7 +45,7 @@ def test_it_shows_questions_help_sources_and_restricted_marks(client, planner, o
     content = client.get(_url(operation, "A")).content.decode()
     item = checklist.ITEMS["victim_presence"]
     assert item.question in content
-    assert item.help in content
+    assert escape(item.help) in content
     assert "Blind Sweeps and Smart Raids" in content
     assert "Restricted: never shared with partner organisations" in content
     assert content.count("Restricted: never shared") == 1  # informant_details only

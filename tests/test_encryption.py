@@ -12,8 +12,13 @@ from django.core.exceptions import FieldError
 from django.core.management import call_command
 from django.db import connection
 
-from assessments import services
-from assessments.fields import UndecryptableValue, plaintext_encrypt
+from assessments import checklist, services
+from assessments.fields import (
+    EncryptedJSONField,
+    EncryptedTextField,
+    UndecryptableValue,
+    plaintext_encrypt,
+)
 from assessments.models import AssessmentVersion, Operation
 from tests.builders import best_assessment
 from tests.workflow_builders import REVIEW, seen
@@ -52,6 +57,18 @@ def _stored_operation_values():
 
 def _stored_contents():
     return _raw("SELECT content FROM assessments_assessmentversion")
+
+
+def test_every_field_the_ngo_brief_does_not_show_is_encrypted():
+    """The checklist records' disclosure is the one declaration: a profile field the NGO
+    brief does not show has an encrypted column; every answer lives in the encrypted
+    content of its version."""
+    encrypted = (EncryptedTextField, EncryptedJSONField)
+    for key, item in checklist.PROFILE_FIELDS.items():
+        field = Operation._meta.get_field(key)
+        assert isinstance(field, encrypted) == (item.disclosure.ngo_brief == "no"), key
+    assert set(RESTRICTED) == set(checklist.RESTRICTED_PROFILE_FIELDS)
+    assert isinstance(AssessmentVersion._meta.get_field("content"), EncryptedJSONField)
 
 
 def test_it_stores_no_restricted_field_in_clear(informed):

@@ -43,7 +43,7 @@ def test_it_links_every_section_with_its_progress(client, planner, operation):
     assert (progress["A"]["answered"], progress["A"]["total"]) == (1, 8)
     assert (progress["B"]["answered"], progress["B"]["total"]) == (1, 4)
     assert progress["T"]["total"] == 5
-    assert "2 of 61 items answered" in html
+    assert "2 of 71 items answered" in html
     assert reverse("assessments:assessment_history", args=[operation.pk]) in html
     assert reverse("assessments:assessment_export", args=[operation.pk]) in html
     assert reverse("assessments:assessment_import") not in html.split('id="main"')[1]

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from .builders import best_assessment
+from .test_scoring_v1_fixtures import CASES
 
 MANAGE = Path(__file__).resolve().parent.parent / "manage.py"
 
@@ -61,3 +62,40 @@ def test_malformed_json_and_a_missing_file_exit_2_with_a_clear_message(tmp_path)
     run = score(str(missing))
     assert (run.returncode, run.stdout) == (2, "")
     assert f"{missing}: cannot be read" in run.stderr
+
+
+def test_scoring_version_1_reproduces_the_stored_version_1_verdicts(tmp_path):
+    for assessment, verdict, name in CASES[::85]:
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(assessment))
+        run = score("--scoring-version", "1", str(path))
+        assert run.returncode == 0, run.stderr
+        assert json.dumps(json.loads(run.stdout), ensure_ascii=False) == verdict, name
+
+
+def test_an_unknown_scoring_version_is_refused():
+    run = score("--scoring-version", "7", "-", stdin=json.dumps(best_assessment()))
+    assert run.returncode == 2 and "invalid choice: '7'" in run.stderr
+
+
+def test_it_takes_checklist_version_1_input_and_scores_it_under_version_2_by_default():
+    assessment, _verdict, _name = CASES[0]  # the demo's LOTUS, as version 1 stored it
+    run = score("-", stdin=json.dumps(assessment))
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert result["scoring_version"] == "2" and result["supported_presence"] == "confirmed"
+    assert "lead_agency" in result["missing"]
+
+
+def test_a_key_given_twice_is_refused_naming_it():
+    text = json.dumps(best_assessment())[:-1] + ', "answers": {}}'
+    run = score("-", stdin=text)
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr.strip() == "answers: is given twice in the JSON."
+
+
+def test_a_lone_surrogate_in_a_key_is_a_message():
+    text = json.dumps(best_assessment())[:-2] + ', "\\ud800": 1}}'
+    run = score("-", stdin=text)
+    assert (run.returncode, run.stdout) == (2, "")
+    assert "answers.\\ud800: is not a checklist key." in run.stderr

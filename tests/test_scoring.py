@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from assessments.checklist import ITEMS, SOURCES, parse_assessment
+from assessments.checklist import ITEMS, SECTION_OF, SOURCES, parse_assessment
 from assessments.scoring import SCORING_VERSION, SMART_THRESHOLD, WEIGHTS, score_assessment
 
 from .builders import assessment_with, rules, verdict
@@ -23,7 +23,10 @@ def test_it_scores_the_best_plan_smart_and_go():
 
 
 def test_weights_cover_every_scored_item_and_sum_to_100():
-    assert set(WEIGHTS) == {key for key, item in ITEMS.items() if item.scored}
+    # Immediate danger decides urgency and the threat items the tier; no informant at all
+    # is a fine answer.
+    unscored = {key for key, section in SECTION_OF.items() if section in ("B", "T")}
+    assert set(WEIGHTS) == set(ITEMS) - unscored - {"informant_details"}
     assert sum(WEIGHTS.values()) == 100
 
 
@@ -38,7 +41,7 @@ def test_an_empty_assessment_is_blind_no_go_and_everything_is_missing():
         0,
     )
     assert set(result["missing"]) == set(ITEMS) - {"informant_details"}
-    assert result["threat_tier"] == "high"  # unanswered hazards count as hazards
+    assert result["threat_tier"] == "highest"  # weapons unanswered count as firearms
 
 
 BLIND_GATES = [
@@ -80,7 +83,7 @@ NO_GO_GATES = [
     ({"segregation_plan": False}, "nogo-no-segregation"),
     ({"segregation_plan": None}, "nogo-no-segregation"),
     ({"service_provider_engaged": False}, "nogo-no-service-provider"),
-    ({"service_provider_access_hours": 25}, "nogo-no-service-provider"),
+    ({"service_provider_access_hours": 24}, "nogo-no-service-provider"),
     ({"service_provider_access_hours": None}, "nogo-no-service-provider"),
     ({"media_presence": "invited"}, "nogo-media-invited"),
     ({"media_presence": None}, "nogo-media-invited"),
@@ -89,6 +92,19 @@ NO_GO_GATES = [
     (
         {"shelter_type": "closed_detention_like", "services_voluntary": False},
         "nogo-detention-shelter",
+    ),
+    ({"lead_agency": "ngo_or_private"}, "nogo-lead-agency"),
+    ({"lead_agency": "law_enforcement_without_jurisdiction"}, "nogo-lead-agency"),
+    ({"lead_agency": None}, "nogo-lead-agency"),
+    ({"payment_to_exploiters": True}, "nogo-payment"),
+    ({"payment_to_exploiters": None}, "nogo-payment"),
+    ({"non_victims_plan": "immigration_detention_or_arrest"}, "nogo-non-victims-detained"),
+    ({"non_victims_plan": None}, "nogo-non-victims-detained"),
+    ({"support_conditional_on_testimony": True}, "nogo-support-conditional"),
+    ({"support_conditional_on_testimony": None}, "nogo-support-conditional"),
+    (
+        {"objective_arrest": False, "objective_seize": [], "objective_rescue": None},
+        "nogo-no-objective",
     ),
 ]
 
@@ -101,10 +117,12 @@ def test_it_decides_no_go_when_a_no_go_gate_fires(answers, rule):
     assert rules(result)[rule]["severity"] == "gate"
 
 
-def test_access_within_24_hours_is_not_the_provider_gate():
-    result = verdict(service_provider_access_hours=24)
+def test_access_within_24_hours_is_not_the_provider_gate_but_24_hours_is():
+    result = verdict(service_provider_access_hours=23)
     assert "nogo-no-service-provider" not in rules(result)
     assert result["decision"] == "conditional_go"
+    # The Gilded Cage delay itself (v2: was > 24).
+    assert verdict(service_provider_access_hours=24)["decision"] == "no_go"
 
 
 def test_a_closed_shelter_with_voluntary_services_is_not_the_detention_gate():
@@ -118,7 +136,7 @@ MAJOR_RULES = [
     (
         {"victim_presence": "corroborated", "independent_corroborations": 1},
         {},
-        "presence-too-few-corroborations",
+        "presence-overstated",
     ),
     ({"intelligence_age_days": 31}, {}, "intelligence-stale"),
     ({"intelligence_age_days": None}, {}, "intelligence-stale"),
@@ -161,11 +179,6 @@ def test_a_major_finding_turns_go_into_conditional_go(answers, operation, rule):
     ("answers", "operation", "rule"),
     [
         ({"intelligence_age_days": 30}, {}, "intelligence-stale"),
-        (
-            {"interpreters_for_all_languages": False},
-            {"expected_languages": []},
-            "interpreters-missing",
-        ),
         ({"child_specialist": False}, {"minors_suspected": "no"}, "child-specialist-missing"),
         ({"leak_risk": "high"}, {}, "leak-unmitigated"),
         ({"service_provider_access_hours": 2}, {}, "provider-access-slow"),
@@ -185,7 +198,7 @@ def test_conditional_go_lists_every_open_finding_as_a_condition():
     assert len(result["conditions"]) == len(result["findings"])
 
 
-def test_a_low_score_without_gates_or_majors_is_deficient():
+def test_a_low_score_alone_is_deficient_with_a_finding_that_says_so():
     weak = dict.fromkeys(
         [
             "same_gender_staff",
@@ -193,7 +206,6 @@ def test_a_low_score_without_gates_or_majors_is_deficient():
             "accounts_cross_referenced",
             "community_partners_consulted",
             "deconfliction_checked",
-            "observers_excluded",
             "evidence_specialists",
             "prosecutor_involved",
             "separate_transport",
@@ -210,16 +222,19 @@ def test_a_low_score_without_gates_or_majors_is_deficient():
         roles_assigned=["command"],
         aftercare_services=[],
         alternatives_considered=[],
-        risk_to_non_victims="high",
-        displacement_risk="high",
-        retaliation_risk_to_families="high",
+        risk_to_non_victims="medium",
+        displacement_risk="medium",
+        retaliation_risk_to_families="medium",
         retaliation_mitigations="",
-        raid_necessity_justification="",
         suspect_identification_method="",
+        reintegration_plan=False,
+        reflection_period_days=0,
     )
     result = verdict(**weak)
     assert result["score"] < SMART_THRESHOLD
-    assert {f["severity"] for f in result["findings"]} == {"minor"}
+    [major] = [f for f in result["findings"] if f["severity"] == "major"]
+    assert major["rule"] == "score-below-threshold" and len(major["items"]) == 3
+    assert {f["severity"] for f in result["findings"]} == {"major", "minor"}
     assert (result["classification"], result["decision"]) == ("deficient", "conditional_go")
 
 
@@ -263,7 +278,11 @@ def test_urgency_without_credible_presence_is_no_go_asking_for_verification(pres
     result = verdict(risk_to_life="credible_imminent", victim_presence=presence)
     assert result["decision"] == "no_go"
     assert rules(result)["urgency-unverified"]["severity"] == "gate"
-    assert "Verify at once whether victims are present, then assess again." in result["conditions"]
+    assert (
+        "Verify within hours whether victims are there (surveillance, a second source), "
+        "then assess again." in result["conditions"]
+    )
+    assert "continued_investigation" not in result["alternatives"]
 
 
 def test_possible_risk_to_life_is_not_urgent():
@@ -288,10 +307,11 @@ def test_possible_risk_to_life_is_not_urgent():
         ),
         ({"lookouts_or_countersurveillance": None}, "moderate", 1),
         (
-            {"weapons_expected": None, "site_fortified": None, "vulnerable_bystanders": None},
+            {"weapons_expected": "possible", "site_fortified": None, "vulnerable_bystanders": None},
             "high",
             2,
         ),
+        ({"weapons_expected": None}, "highest", 2),
     ],
 )
 def test_threat_tier_counts_hazards_and_sets_approvals(threat, tier, approvals):

@@ -31,7 +31,7 @@ def test_it_exports_the_current_version_as_a_json_download(client, planner, oper
     assert response["Content-Disposition"] == 'attachment; filename="KESTREL-v2.json"'
     assert "no-store" in response["Cache-Control"]
     assert json.loads(response.content) == services.current_version(operation=operation).content
-    assert response.content.decode().startswith('{\n  "checklist_version": "1"')
+    assert response.content.decode().startswith('{\n  "checklist_version": "2"')
 
 
 def test_it_names_the_file_safely_whatever_the_codename(client, planner, task_force):
@@ -187,3 +187,12 @@ def test_it_writes_the_keys_in_the_contracts_order(client, planner, operation):
     assert list(exported) == ["checklist_version", "operation", "answers"]
     assert list(exported["operation"])[:3] == ["codename", "site_type", "exploitation_type"]
     assert list(exported["answers"])[:2] == ["evidence_sources", "independent_corroborations"]
+
+
+def test_it_refuses_a_key_given_twice_naming_it(client, planner, task_force):
+    client.force_login(planner)
+    text = json.dumps(best_assessment())[:-1] + ', "operation": {"codename": "X"}}'
+    response = client.post(IMPORT, {"text": text, "task_force": task_force.pk})
+    assert response.status_code == 200
+    assert "operation: is given twice in the JSON." in response.content.decode()
+    assert not Operation.objects.exists()

@@ -53,7 +53,11 @@ def test_it_shows_the_safeguards_of_an_urgent_go(client, planner, operation):
         operation=operation,
         user=planner,
         base_version=1,
-        answers={"risk_to_life": "credible_imminent", "victim_presence": "reported"},
+        answers={
+            "risk_to_life": "credible_imminent",
+            "victim_presence": "reported",
+            "evidence_sources": ["informant"],
+        },
     )
     client.force_login(planner)
     content = client.get(_url(operation)).content.decode()

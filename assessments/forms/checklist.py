@@ -22,10 +22,14 @@ def _coerce_bool(value):
     return BOOL_VALUES[value]
 
 
+def _value_choices(item):
+    """The item's values with their labels, from its record (translated on display)."""
+    return [(value, gettext(label)) for value, label in item.labels.items()]
+
+
 def _choice_field(item):
-    choices = [(value, gettext(label)) for value, label in checklist.choices_for(item.key)]
     return forms.TypedChoiceField(
-        choices=[*choices, ("", NOT_ANSWERED)],
+        choices=[*_value_choices(item), ("", NOT_ANSWERED)],
         empty_value=None,
         widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
     )
@@ -41,9 +45,9 @@ def _bool_field(item):
 
 
 def _multi_field(item):
-    choices = [(value, gettext(label)) for value, label in checklist.choices_for(item.key)]
     return forms.MultipleChoiceField(
-        choices=choices, widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"})
+        choices=_value_choices(item),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
 
 

@@ -11,9 +11,8 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from assessments import checklist
+from assessments import checklist, display
 from assessments.models import Assessment, PartnerOrganisation
-from assessments.templatetags.checklist_tags import VERDICT_LABELS
 
 RESTRICTED_HELP = _("Restricted: never shared with partner organisations.")
 MAX_IMPORT_BYTES = 1024 * 1024
@@ -30,16 +29,16 @@ DEFAULT_SORT = "-changed"
 
 
 def _label(key):
-    item = checklist.PROFILE_FIELDS[key]
-    return _(item.question)  # marked with gettext_noop in checklist.py
+    # Lazily translated: the form's fields are built once, at import.
+    return _(checklist.PROFILE_FIELDS[key].question)
 
 
 def _value_choices(key, blank):
-    return [("", blank), *((value, _(label)) for value, label in checklist.choices_for(key))]
+    return [("", blank), *display.choices(key, translate=_)]
 
 
 def _verdict_choices(kind, blank):
-    return [("", blank), *VERDICT_LABELS[kind].items()]
+    return [("", blank), *display.VERDICT_LABELS[kind].items()]
 
 
 class OperationFilterForm(forms.Form):
@@ -206,7 +205,7 @@ class OperationForm(TaskForceChoice, forms.Form):
         help_text=RESTRICTED_HELP,
     )
 
-    RESTRICTED = ("target_name", "target_address", "suspect_roles", "suspect_details")
+    RESTRICTED = checklist.RESTRICTED_PROFILE_FIELDS
 
     def __init__(self, *args, task_forces=None, base_version=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -307,7 +306,11 @@ class ImportForm(TaskForceChoice, forms.Form):
         if not (text or "").strip():
             raise forms.ValidationError(_("Upload a file or paste the JSON."))
         try:
-            cleaned["data"] = json.loads(text)
+            cleaned["data"] = checklist.loads(text)
+        except checklist.InvalidAssessment as invalid:  # a key given twice
+            raise forms.ValidationError(
+                [f"{problem.key}: {problem.render(gettext)}" for problem in invalid.problems]
+            ) from None
         except json.JSONDecodeError as error:
             raise forms.ValidationError(
                 _("This is not valid JSON (line %(line)d, column %(column)d: %(reason)s)."),

@@ -7,43 +7,19 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from assessments import access, checklist, services
+from assessments import access, checklist, display, services
 
 PAGE_SIZE = 50
 PROFILE = "operation"
-
-
-def _item(key):
-    return checklist.PROFILE_FIELDS.get(key) or checklist.ITEMS[key]
-
-
-def key_label(key):
-    return gettext(_item(key).question)
-
-
-def display_value(key, value):
-    """A value as a planner reads it: labels for choices, Yes/No, "Not answered"."""
-    item = _item(key)
-    if not checklist.is_answered(value):
-        return gettext("Not answered")
-    if item.type == checklist.BOOL:
-        return gettext("Yes") if value else gettext("No")
-    if item.type == checklist.CHOICE:
-        return gettext(checklist.VALUE_LABELS[value])
-    if item.type == checklist.MULTI and not item.free_values:
-        return ", ".join(gettext(checklist.VALUE_LABELS[entry]) for entry in value)
-    if item.type == checklist.MULTI:
-        return ", ".join(value)
-    return str(value)
 
 
 def describe_changes(changes):
     """The changes of a services.Conflict, labelled for the page."""
     return [
         {
-            "label": key_label(change["key"]),
-            "theirs": display_value(change["key"], change["theirs"]),
-            "mine": display_value(change["key"], change["mine"]),
+            "label": display.question(change["key"]),
+            "theirs": display.answer(change["key"], change["theirs"]),
+            "mine": display.answer(change["key"], change["mine"]),
             "by": ", ".join(change["by"]),
         }
         for change in changes
@@ -84,7 +60,7 @@ def assessment_history(request, pk):
     previous_of = [*rows[1:], earlier]
     for version, previous in zip(rows, previous_of, strict=True):
         version.changed = (
-            [key_label(key) for _block, key in _differing(previous.content, version.content)]
+            [display.question(key) for _block, key in _differing(previous.content, version.content)]
             if previous
             else None
         )
@@ -123,9 +99,9 @@ def assessment_diff(request, pk):
         groups.setdefault(group, []).append(
             {
                 "key": key,
-                "label": key_label(key),
-                "a": display_value(key, a.content[block].get(key)),
-                "b": display_value(key, b.content[block].get(key)),
+                "label": display.question(key),
+                "a": display.answer(key, a.content[block].get(key)),
+                "b": display.answer(key, b.content[block].get(key)),
             }
         )
     context = {

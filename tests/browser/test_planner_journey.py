@@ -79,25 +79,27 @@ def test_a_planner_fills_the_checklist_and_loses_nothing_when_the_page_closes(ne
     expect(page.locator("#checklist-form")).to_be_visible()
     _mark_page(page)
     verdict = page.locator("#verdict")
-    presence_finding = _gone({}, {"victim_presence": "confirmed"})
-    expect(verdict).to_contain_text(presence_finding)
+    # A targeted site resolves the area-sweep gate (a claimed presence alone resolves
+    # nothing since version 2: the scorer reads what the sources carry).
+    sweep_finding = _gone({}, {"operation_purpose": "targeted_site"})
+    expect(verdict).to_contain_text(sweep_finding)
     unanswered = verdict.get_by_role("heading", name=re.compile(r"items? not answered"))
     expect(unanswered).to_contain_text(str(len(checklist.ITEMS) - 1))  # all but informant
 
-    _answer(page, "victim_presence", "confirmed")
-    expect(verdict).not_to_contain_text(presence_finding)
-    _expect_saved(page, "victim_presence")
+    _answer(page, "operation_purpose", "targeted_site")
+    expect(verdict).not_to_contain_text(sweep_finding)
+    _expect_saved(page, "operation_purpose")
     expect(unanswered).not_to_contain_text(str(len(checklist.ITEMS) - 1))
     _answer(page, "warrant_status", WARRANT)
     _expect_saved(page, "warrant_status")
     _assert_same_page(page)
     saved = _saved_answers(operation)
-    assert (saved["victim_presence"], saved["warrant_status"]) == ("confirmed", WARRANT)
+    assert (saved["operation_purpose"], saved["warrant_status"]) == ("targeted_site", WARRANT)
 
     # Section E: segregating suspects resolves its finding, again in place.
     page.goto(reverse("assessments:checklist_section", args=[operation.pk, "E"]))
     _mark_page(page)
-    answered = {"victim_presence": "confirmed", "warrant_status": WARRANT}
+    answered = {"operation_purpose": "targeted_site", "warrant_status": WARRANT}
     segregation_finding = _gone(answered, {**answered, "segregation_plan": True})
     expect(verdict).to_contain_text(segregation_finding)
     _answer(page, "segregation_plan", "true")

@@ -1,8 +1,14 @@
-"""Answers -> verdict, as shared/domain/checklist.md defines it.
+"""Version 1 scoring, frozen: answers -> verdict exactly as version 1 gave it.
 
-A pure function of a parsed assessment (see checklist.parse_assessment): no Django, no
-I/O, no clock. The result records SCORING_VERSION so that an old brief can be scored
-again the same way; change the version whenever a weight, threshold or rule changes.
+Kept so that a version 1 verdict, and a brief signed on it, can be reproduced byte for
+byte (tests/fixtures/scoring_v1): `score_assessment --scoring-version 1`. It reads the
+frozen version 1 checklist (checklist/v1.py) and its own weights, rules, messages and
+sources, and nothing of the current scorer. Never edit it, not even to tidy it: it is
+exempt from the duplicates check and from the module-size guide of the house style.
+
+A pure function of a parsed assessment: no Django, no I/O, no clock. It reads only the
+version 1 keys, so an assessment of a later checklist (which keeps every version 1 key)
+is scored as version 1 would have scored its version 1 answers.
 
 How it works: every scored item earns a share of its weight (WEIGHTS sums to 100)
 according to how good its answer is, an unanswered item earning nothing. Named rules
@@ -13,7 +19,7 @@ point deducted is explained.
 
 from dataclasses import dataclass
 
-from .checklist import (
+from ..checklist.v1 import (
     BOOL,
     CHOICE,
     EVOLUTION,

@@ -1,0 +1,80 @@
+"""How a key or a value of the contract reads for people: the one place for it.
+
+Pages (through templatetags/checklist_tags.py), briefs, the history and the forms all
+read their words here. The words themselves are the checklist records' (questions,
+and each value's label beside it), marked with gettext_noop and translated here, on
+display; the verdict's own keys (decision, classification ...) are labelled below.
+"""
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from . import checklist
+
+VERDICT_LABELS = {
+    "classification": {
+        "smart": _("Smart"),
+        "deficient": _("Deficient"),
+        "blind": _("Blind"),
+    },
+    "decision": {
+        "go": _("Go"),
+        "conditional_go": _("Conditional go"),
+        "no_go": _("No go"),
+        "urgent_go": _("Urgent go"),
+    },
+    "decision_meaning": {
+        "go": _("The plan is smart: the operation may go ahead once it is approved."),
+        "conditional_go": _(
+            "The operation may go ahead only once every condition listed below is met."
+        ),
+        "no_go": _(
+            "Do not go ahead: as planned, this would be a blind or harmful raid. Resolve the "
+            "gates below or choose an alternative."
+        ),
+        "urgent_go": _(
+            "Act now: there is an immediate danger. Take the minimum safeguards listed below along."
+        ),
+    },
+    "threat_tier": {
+        "lower": _("Lower"),
+        "moderate": _("Moderate"),
+        "high": _("High"),
+        "highest": _("Highest"),
+    },
+    "severity": {
+        "gate": _("Gates: each decides the verdict on its own"),
+        "major": _("Major findings"),
+        "minor": _("Minor findings"),
+    },
+}
+
+
+def question(key):
+    """The translated question (or profile field name) of a contract key."""
+    return gettext(checklist.field(key).question)
+
+
+def value_label(key, value):
+    """The translated label of one value of `key`; a free value (a language) as it is."""
+    label = checklist.field(key).labels.get(value)
+    return gettext(label) if label else value
+
+
+def choices(key, translate=gettext):
+    """(value, label) pairs of `key`, translated by `translate` (gettext_lazy at import)."""
+    return [(value, translate(label)) for value, label in checklist.choices_for(key)]
+
+
+def answer(key, value):
+    """A contract answer or profile value as people read it (Yes, Not answered, labels)."""
+    item = checklist.field(key)
+    if not checklist.is_answered(value):
+        return gettext("Not answered")
+    if item.type == checklist.BOOL:
+        return gettext("Yes") if value else gettext("No")
+    if item.type == checklist.CHOICE:
+        return value_label(key, value)
+    if item.type == checklist.MULTI:
+        return ", ".join(value_label(key, entry) for entry in value)
+    return str(value)
