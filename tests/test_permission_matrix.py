@@ -332,9 +332,17 @@ def _leaks(response):
     return leaked
 
 
+def _cached(response):
+    """The Cache-Control that lets a browser or proxy keep a copy (None when none may)."""
+    header = response.get("Cache-Control", "")
+    directives = {part.strip() for part in header.split(",")}
+    return None if {"no-store", "private"} <= directives else header or "(no Cache-Control)"
+
+
 def _mismatches(url, row, clients, side, personas=PERSONAS, outsiders=OUTSIDERS):
     """[(persona, method, expected, got)] where a persona does not get what the row says
-    at `url`, or sees restricted text though outside the task force of `side`."""
+    at `url`, sees restricted text though outside the task force of `side`, or gets an
+    answer a cache may keep though signed in."""
     found = []
     for method, expected, data in (("get", row.get, None), ("post", row.post, row.data)):
         if expected is None:
@@ -347,6 +355,8 @@ def _mismatches(url, row, clients, side, personas=PERSONAS, outsiders=OUTSIDERS)
                 found.append((persona, method.upper(), expected[persona], got))
             if persona in outsiders and _leaks(response):
                 found.append((persona, method.upper(), "no restricted text", _leaks(response)))
+            if client.persona is not None and _cached(response) is not None:
+                found.append((persona, method.upper(), "no-store, private", _cached(response)))
     return found
 
 
@@ -408,6 +418,19 @@ def test_it_gives_a_full_brief_to_the_task_force_and_an_ngo_brief_to_its_partner
         url = reverse("assessments:brief_download", args=[getattr(mine, variant).pk])
         got = {persona: _status(clients[persona].get(url)) for persona in PERSONAS}
         assert got == statuses, variant
+
+
+def test_downloads_are_never_cached(clients, mine):
+    """The briefs and the export, as every signed-in page (checked for every URL above)."""
+    for url in (
+        reverse("assessments:brief_download", args=[mine.full_brief.pk]),
+        reverse("assessments:brief_download", args=[mine.ngo_brief.pk]),
+        reverse("assessments:assessment_export", args=[mine.operation.pk]),
+    ):
+        response = clients["alice"].get(url)
+        assert response.status_code == 200 and _cached(response) is None, url
+    response = clients["nadia"].get(reverse("assessments:brief_download", args=[mine.ngo_brief.pk]))
+    assert response.status_code == 200 and _cached(response) is None
 
 
 def test_it_shows_a_supervisor_the_audit_trail_of_their_task_force_only(clients, mine, theirs):
