@@ -16,7 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from assessments import checklist, services
-from assessments.models import Brief, Membership
+from assessments.models import AuditEvent, Brief, Membership
 
 from .briefs_support import render_briefs
 from .builders import best_answer, best_assessment
@@ -418,6 +418,31 @@ def test_it_gives_a_full_brief_to_the_task_force_and_an_ngo_brief_to_its_partner
         url = reverse("assessments:brief_download", args=[getattr(mine, variant).pk])
         got = {persona: _status(clients[persona].get(url)) for persona in PERSONAS}
         assert got == statuses, variant
+
+
+OPERATION_PAGES = sorted(
+    name
+    for name, row in ROWS.items()
+    if row.of and (row.get["alice"] == 200 or row.get["sita"] == 200)
+)
+
+
+@pytest.mark.parametrize("name", OPERATION_PAGES)
+def test_every_page_of_an_operation_is_one_event_against_it(name, clients, mine):
+    """A view, an export or a download: one event per page, none for its htmx polls."""
+    row = ROWS[name]
+    url = row.path(name, mine)
+    persona = "alice" if row.get["alice"] == 200 else "sita"
+    before = AuditEvent.objects.count()
+    assert clients[persona].get(url).status_code == 200
+    events = list(AuditEvent.objects.order_by("pk")[before:])
+    assert len(events) == 1, [event.summary for event in events]
+    assert events[0].task_force_id == mine.operation.task_force_id
+    assert events[0].operation is not None
+    before = AuditEvent.objects.count()
+    clients[persona].get(url, headers={"HX-Request": "true"})
+    kinds = set(AuditEvent.objects.order_by("pk")[before:].values_list("kind", flat=True))
+    assert AuditEvent.Kind.OPERATION_VIEW not in kinds
 
 
 def test_downloads_are_never_cached(clients, mine):

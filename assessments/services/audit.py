@@ -48,7 +48,13 @@ def audit_record(
 
 
 def audit_operation_view(*, request, operation, page):
-    """A page that shows an operation's content was opened; `page` says which."""
+    """A page that shows an operation's content was opened; `page` says which.
+
+    One event per page view: an htmx request (a poll, a part refreshed) belongs to a page
+    already recorded, so it records nothing and returns None.
+    """
+    if getattr(request, "htmx", False):
+        return None
     return audit_record(
         kind=AuditEvent.Kind.OPERATION_VIEW, request=request, operation=operation, summary=page
     )

@@ -41,6 +41,7 @@ def _briefs_context(request, operation):
 @require_safe
 def operation_briefs(request, pk):
     operation = access.operation_for(request.user, pk)
+    services.audit_operation_view(request=request, operation=operation, page="briefs page")
     return render(request, "briefs/operation_briefs.html", _briefs_context(request, operation))
 
 
@@ -49,6 +50,7 @@ def operation_briefs(request, pk):
 def brief_status(request, pk):
     """The status element alone, polled by htmx until every brief is ready or failed."""
     operation = access.operation_for(request.user, pk)
+    services.audit_operation_view(request=request, operation=operation, page="briefs status")
     return render(request, "briefs/_status.html", _briefs_context(request, operation))
 
 

@@ -78,6 +78,8 @@ def _decide(request, operation, form):
 @require_http_methods(["GET", "POST"])
 def assessment_decision(request, pk):
     operation = access.operation_to_decide(request.user, pk)
+    if request.method == "GET":
+        services.audit_operation_view(request=request, operation=operation, page="decision page")
     version = services.current_version(operation=operation)
     form = DecisionForm(
         request.POST or None,
@@ -115,6 +117,10 @@ def assessment_decision(request, pk):
 @require_http_methods(["GET", "POST"])
 def after_action_review(request, pk):
     operation = access.operation_for(request.user, pk)
+    if request.method == "GET":
+        services.audit_operation_view(
+            request=request, operation=operation, page="after-action review"
+        )
     review = AfterActionReview.objects.filter(operation=operation).first()
     form = AfterActionReviewForm(request.POST or None, review=review)
     if request.method == "POST" and form.is_valid():
