@@ -323,6 +323,18 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Guessing across usernames from one address: 50 failures within the 15 minutes lock the
+# address (assessments/security/lockout.py). Ten times the per-username limit, so that a
+# police station behind one address locks itself out only when ten of its people are
+# locked out at once; an attacker there gets 50 guesses per 15 minutes in all, not five
+# per username for as many usernames as they care to try.
+SIGN_IN_FAILURES_PER_ADDRESS = env_int("SIGN_IN_FAILURES_PER_ADDRESS", 50)
+if SIGN_IN_FAILURES_PER_ADDRESS < AXES_FAILURE_LIMIT:
+    raise ImproperlyConfigured(
+        f"SIGN_IN_FAILURES_PER_ADDRESS must be at least {AXES_FAILURE_LIMIT} (the limit per "
+        f"username), got {SIGN_IN_FAILURES_PER_ADDRESS}."
+    )
+AXES_HANDLER = "assessments.security.lockout.LockoutHandler"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "assessments.services.audit.client_address"
 # The audit trail records sign-ins, failures and lockouts; axes logs nothing itself.
@@ -332,6 +344,10 @@ AXES_VERBOSE = False
 # user's authenticator (lost phone), never read its secret or recovery codes.
 OTP_TOTP_ISSUER = "RaidAssess"
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Wrong codes count toward the lockout above instead (security/lockout.py): django-otp's
+# own growing wait after a wrong code refused the right code typed just after it.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 
 # Sessions (CJIS 5.5.5): ended after 30 idle minutes and 12 hours after sign-in whatever
 # the activity (SessionLifetimeMiddleware, which also pushes the idle expiry on while the

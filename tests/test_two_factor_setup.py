@@ -19,7 +19,6 @@ SETUP = reverse("two_factor_setup")
 CODES = reverse("recovery_codes_create")
 DISABLE = reverse("two_factor_disable")
 HOME = reverse("assessments:operation_list")
-pytestmark = pytest.mark.usefixtures("no_otp_throttling")
 
 
 @pytest.fixture

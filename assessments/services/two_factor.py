@@ -14,6 +14,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ..models import AuditEvent, Membership
+from ..security.lockout import lockout_check, lockout_failure, lockout_success
 from .audit import audit_record
 
 REQUIRED_ROLES = (Membership.Role.SUPERVISOR, Membership.Role.COMMANDER)
@@ -124,11 +125,19 @@ def token_check(*, user, token):
 
 
 def two_factor_verify(*, request, token):
-    """The sign-in's second step: True, and the session verified, when `token` fits."""
-    device = token_check(user=request.user, token=token)
+    """The sign-in's second step: True, and the session verified, when `token` fits.
+
+    A wrong code counts toward the username's lockout; the one that locks it ends the
+    session (and the answer becomes the lockout page).
+    """
+    user = request.user
+    lockout_check(request=request, user=user)
+    device = token_check(user=user, token=token)
     if device is None:
         _record(request, AuditEvent.Outcome.FAILURE, "two-factor code refused")
+        lockout_failure(request=request, user=user)
         return False
+    lockout_success(user=user)
     django_otp.login(request, device)
     summary = "two-factor code accepted"
     if isinstance(device, StaticDevice):
