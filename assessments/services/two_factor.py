@@ -4,12 +4,18 @@ Supervisors, commanders and admins must use it (they approve raids and manage wh
 what); planners and NGO reviewers may. A user "has two-factor" once a TOTP device is
 confirmed; the recovery codes are a django-otp static device beside it. Every step goes
 to the audit trail, never with a code in it.
+
+At rest, a database dump gives no second factor away: the TOTP secret is encrypted with
+the field keys (`fields.encrypt_at_rest`, set up in AppConfig.ready), and a recovery code
+is stored as `recovery_code_digest` of it, a keyed hash that only the code itself, typed
+by its owner, matches.
 """
 
 import django_otp
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
+from django.utils.crypto import salted_hmac
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -97,13 +103,26 @@ def recovery_codes_left(user):
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
 
 
+def recovery_code_digest(device_id, code):
+    """What is stored of recovery code `code` of static device `device_id`.
+
+    Keyed with SECRET_KEY (kept apart from the database), so a dump alone cannot be
+    searched for the codes' 40 bits; bound to the device, so a digest copied to another
+    user's device matches nothing. 16 hex characters fit django-otp's column.
+    """
+    message = f"{device_id}:{''.join(code.split()).lower()}"
+    return salted_hmac("raidassess.recovery-code", message, algorithm="sha256").hexdigest()[:16]
+
+
 def _new_recovery_codes(user):
     device, _ = StaticDevice.objects.get_or_create(
         user=user, name=RECOVERY_NAME, defaults={"confirmed": True}
     )
     device.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    StaticToken.objects.bulk_create(
+        [StaticToken(device=device, token=recovery_code_digest(device.pk, code)) for code in codes]
+    )
     return codes
 
 
@@ -119,6 +138,7 @@ def token_check(*, user, token):
         device = totp_device_of(user)
     else:
         device = StaticDevice.objects.filter(user=user, confirmed=True).first()
+        token = recovery_code_digest(device.pk, token) if device else token
     if device is None:
         return None
     return django_otp.verify_token(user, device.persistent_id, token)
