@@ -175,13 +175,14 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    # Before axes: its reset commands are replaced by ones that are recorded.
+    "assessments.apps.AssessmentsConfig",
     # Two-factor sign-in (TOTP and single-use recovery codes), lockout, CSP headers.
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
-    "assessments.apps.AssessmentsConfig",
 ]
 
 MIDDLEWARE = [

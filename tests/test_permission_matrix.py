@@ -218,6 +218,8 @@ ROWS = {
     "login": Row(PUBLIC, PUBLIC, before_code=True),
     # The admin's own sign-in would skip the second step: it sends to the app's.
     "<admin/login/>": Row(_expect(LOGIN), _expect(LOGIN), url=lambda side: "/admin/login/"),
+    # The admin's page for one's own password (recorded): staff only, like the admin.
+    "own_password_change": Row(ADMIN_ONLY, ADMIN_ONLY),
     # Signing out is POST only; the page after it is the sign-in page.
     "logout": Row(_expect(405), _expect(LOGIN), before_code=True),
     "two_factor_verify": Row(VERIFY, VERIFY, before_code=True),

@@ -9,7 +9,7 @@ from base64 import b32encode
 
 import segno
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,7 +20,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import reauth
 from ..forms.account import EnrolmentForm, ReauthenticationForm, TokenForm
-from ..services import two_factor
+from ..models import AuditEvent
+from ..services import audit_record, two_factor
 
 WRONG_CODE = _("This code is not right or was used already. Wait for the next code and try again.")
 
@@ -151,3 +152,19 @@ def two_factor_disable(request):
     two_factor.two_factor_disable(request=request)
     messages.success(request, gettext("Two-factor sign-in is off."))
     return redirect(settings.LOGIN_REDIRECT_URL)
+
+
+_admin_password_change = admin.site.admin_view(admin.site.password_change)
+
+
+def own_password_change(request):
+    """The admin's own page (staff only, as there), with the change on record: a
+    password changed is a way in given to whoever chose it."""
+    response = _admin_password_change(request)
+    if request.method == "POST" and response.status_code == 302 and request.user.is_staff:
+        audit_record(
+            kind=AuditEvent.Kind.SECURITY,
+            request=request,
+            summary=f"own password changed by {request.user.get_username()}",
+        )
+    return response
