@@ -448,6 +448,10 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 if not SECURE_HSTS_PRELOAD:
     # Preloading is hard to undo and covers every subdomain: the operator opts in to it.
     SILENCED_SYSTEM_CHECKS.append("security.W021")
+# The client's address (audit trail, lockout per address): behind a proxy, every request
+# comes from the proxy, so the proxy's own last entry of X-Forwarded-For is read instead;
+# entries before it are the client's to forge and are never read.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     # Only behind a proxy that sets this header itself and strips it from clients.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
