@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from .admin_audit import (
     ALL_FIELDS,
@@ -62,6 +63,8 @@ for model, model_admin in (
 ):
     admin.site.unregister(model)
     admin.site.register(model, model_admin)
+# django-otp-webauthn registers no admin of its own: passkeys are listed and deleted only.
+admin.site.register(WebAuthnCredential, SecondFactorAdmin)
 
 
 @admin.register(TaskForce)

@@ -13,21 +13,29 @@ wrong.
 from .models import AuditEvent
 from .security.lockout import lockout_check, lockout_failure, lockout_success
 from .services.audit import audit_record
-from .services.two_factor import token_check, totp_device_of
+from .services.two_factor import has_second_factor, second_factor_check
 
 
 def reauthentication_check(
-    *, request, password, token="", operation=None, summary="re-authentication before a decision"
+    *,
+    request,
+    password,
+    token="",
+    passkey="",
+    operation=None,
+    summary="re-authentication before a decision",
 ):
-    """True when `password` is the signed-in user's and, for a user with an authenticator,
-    `token` is a valid code of theirs; records the attempt either way."""
+    """True when `password` is the signed-in user's and, for a user with a second factor,
+    `passkey` (a browser's answer) or else `token` (a code) proves it; records the attempt
+    either way."""
     user = request.user
     if not user.is_authenticated:
         return False
     lockout_check(request=request, user=user)
     confirmed = bool(password) and user.check_password(password)
-    if confirmed and totp_device_of(user) is not None:
-        confirmed = token_check(user=user, token=token or "") is not None
+    if confirmed and has_second_factor(user):
+        device = second_factor_check(request=request, token=token, passkey=passkey)
+        confirmed = device is not None
     audit_record(
         kind=AuditEvent.Kind.REAUTHENTICATION,
         request=request,

@@ -181,6 +181,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Passkeys (WebAuthn) as a second factor: services/passkeys.py.
+    "django_otp_webauthn",
     "axes",
     "csp",
 ]
@@ -349,6 +351,22 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # own growing wait after a wrong code refused the right code typed just after it.
 OTP_TOTP_THROTTLE_FACTOR = 0
 OTP_STATIC_THROTTLE_FACTOR = 0
+
+# Passkeys (WebAuthn). Browsers offer them only in a secure context (HTTPS, or
+# http://localhost: not a bare IP address such as 127.0.0.1), bound to the relying-party
+# id, the host name they were made for: changing it later makes every passkey useless.
+PASSKEY_RP_ID = env_str("PASSKEY_RP_ID")
+if PASSKEY_RP_ID is None:
+    _first_host = ALLOWED_HOSTS[0].lstrip(".")
+    PASSKEY_RP_ID = "localhost" if DEBUG or _first_host == "*" else _first_host
+PASSKEY_ORIGINS = env_list(
+    "PASSKEY_ORIGINS", ["http://localhost:8000"] if DEBUG else [f"https://{PASSKEY_RP_ID}"]
+)
+OTP_WEBAUTHN_RP_ID = PASSKEY_RP_ID
+OTP_WEBAUTHN_RP_NAME = "RaidAssess"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = PASSKEY_ORIGINS
+# A second factor only: the password is always asked first.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
 # Sessions (CJIS 5.5.5): ended after 30 idle minutes and 12 hours after sign-in whatever
 # the activity (SessionLifetimeMiddleware, which also pushes the idle expiry on while the

@@ -232,6 +232,15 @@ ROWS = {
     "two_factor_disable": Row(
         METHOD_REFUSED, _expect(200, anonymous=LOGIN, sita=302, chan=302, root=302)
     ),
+    # Passkeys: adding one needs an authenticator and a re-authentication (200: refused).
+    "passkey_add": Row(METHOD_REFUSED, _expect(302, anonymous=LOGIN, sita=200, chan=200, root=200)),
+    # Nothing to register or remove: back to the two-factor page.
+    "passkey_register": Row(METHOD_REFUSED, _expect(302, anonymous=LOGIN)),
+    "passkey_remove": Row(
+        METHOD_REFUSED,
+        _expect(302, anonymous=LOGIN),
+        url=lambda side: reverse("passkey_remove", args=[999999]),
+    ),
     "set_language": Row(
         _expect(302), _expect(302), lambda side, user: {"language": "th"}, before_code=True
     ),

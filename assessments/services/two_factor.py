@@ -18,10 +18,12 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.crypto import salted_hmac
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from ..models import AuditEvent, Membership
 from ..security.lockout import lockout_check, lockout_failure, lockout_success
 from .audit import audit_record
+from .passkeys import passkey_check
 
 REQUIRED_ROLES = (Membership.Role.SUPERVISOR, Membership.Role.COMMANDER)
 RECOVERY_CODE_COUNT = 10
@@ -44,10 +46,11 @@ def second_step_of(user):
     """What a user signed in with a password only must do next, in one query:
     "verify" (has an authenticator), "setup" (must get one) or None (may go on)."""
     devices = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+    passkeys = WebAuthnCredential.objects.filter(user=OuterRef("pk"), confirmed=True)
     has_device, required = (
         get_user_model()
         .objects.filter(pk=user.pk)
-        .annotate(has_device=Exists(devices), required=_required())
+        .annotate(has_device=Exists(devices) | Exists(passkeys), required=_required())
         .values_list("has_device", "required")
         .get()
     )
@@ -144,15 +147,28 @@ def token_check(*, user, token):
     return django_otp.verify_token(user, device.persistent_id, token)
 
 
-def two_factor_verify(*, request, token):
-    """The sign-in's second step: True, and the session verified, when `token` fits.
+def second_factor_check(*, request, token="", passkey=""):
+    """The device of the signed-in user that `passkey` (a browser's answer, as JSON) or
+    else `token` (a code) proves they hold, or None."""
+    if passkey:
+        return passkey_check(request=request, credential=passkey)
+    return token_check(user=request.user, token=token or "")
+
+
+def has_second_factor(user):
+    return second_step_of(user) == "verify"
+
+
+def two_factor_verify(*, request, token="", passkey=""):
+    """The sign-in's second step: True, and the session verified, when `token` or
+    `passkey` fits.
 
     A wrong code counts toward the username's lockout; the one that locks it ends the
     session (and the answer becomes the lockout page).
     """
     user = request.user
     lockout_check(request=request, user=user)
-    device = token_check(user=user, token=token)
+    device = second_factor_check(request=request, token=token, passkey=passkey)
     if device is None:
         _record(request, AuditEvent.Outcome.FAILURE, "two-factor code refused")
         lockout_failure(request=request, user=user)
@@ -160,7 +176,9 @@ def two_factor_verify(*, request, token):
     lockout_success(user=user)
     django_otp.login(request, device)
     summary = "two-factor code accepted"
-    if isinstance(device, StaticDevice):
+    if isinstance(device, WebAuthnCredential):
+        summary = f"passkey {device.name!r} used"
+    elif isinstance(device, StaticDevice):
         summary = f"recovery code used ({recovery_codes_left(request.user)} left)"
     _record(request, AuditEvent.Outcome.SUCCESS, summary)
     return True
@@ -174,6 +192,7 @@ def two_factor_disable(*, request):
         raise PermissionError("two-factor sign-in is required for this user")
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
+    WebAuthnCredential.objects.filter(user=user).delete()
     request.session.pop(django_otp.DEVICE_ID_SESSION_KEY, None)
     _record(request, AuditEvent.Outcome.SUCCESS, "two-factor sign-in disabled")
 

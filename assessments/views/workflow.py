@@ -14,7 +14,7 @@ from assessments import access, reauth, services
 from assessments.forms.workflow import AfterActionReviewForm, DecisionForm
 from assessments.models import AfterActionReview, Assessment, StatusChange
 from assessments.models.workflow import review_due
-from assessments.services import two_factor
+from assessments.services import passkeys, two_factor
 
 
 def panel_context(user, operation):
@@ -91,6 +91,7 @@ def assessment_decision(request, pk):
             request=request,
             password=form.cleaned_data["password"],
             token=form.cleaned_data.get("token", ""),
+            passkey=form.cleaned_data.get("passkey", ""),
             operation=operation,
         ):
             form.add_error(
@@ -108,6 +109,7 @@ def assessment_decision(request, pk):
         "operation": operation,
         "version": version,
         "form": form,
+        "passkey_options": passkeys.passkey_request_options(request=request),
         **panel_context(request.user, operation),
     }
     return render(request, "assessments/decision.html", context)
