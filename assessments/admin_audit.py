@@ -99,8 +99,15 @@ def security_record(request, summary):
         audit_record(kind=AuditEvent.Kind.SECURITY, request=request, summary=summary)
 
 
-class _DeletionAuditMixin:
-    """Records every deletion, one by one or in bulk, with `deleted_summary(obj)`."""
+class _SeenAndDeletedMixin:
+    """Objects an admin may look at and delete, never add or change; every deletion,
+    one by one or in bulk, is recorded with `deleted_summary(obj)`."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def delete_model(self, request, obj):
         security_record(request, self.deleted_summary(obj))
@@ -112,7 +119,7 @@ class _DeletionAuditMixin:
         super().delete_queryset(request, queryset)
 
 
-class SecondFactorAdmin(_DeletionAuditMixin, admin.ModelAdmin):
+class SecondFactorAdmin(_SeenAndDeletedMixin, admin.ModelAdmin):
     """A user's authenticators and recovery codes: seen and deleted (the lost-phone
     procedure: they enrol again at the next sign-in), never added or changed, so that
     no admin can plant a second factor of their choosing, or read one, and sign in as
@@ -125,30 +132,18 @@ class SecondFactorAdmin(_DeletionAuditMixin, admin.ModelAdmin):
     fields = list_display
     readonly_fields = list_display
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
     def deleted_summary(self, device):
         label = device._meta.verbose_name
         return f"{label} {device.name!r} of {device.user.get_username()} deleted by an admin"
 
 
-class LockoutAdmin(_DeletionAuditMixin, admin.ModelAdmin):
+class LockoutAdmin(_SeenAndDeletedMixin, admin.ModelAdmin):
     """django-axes' failed attempts: deleting one lifts its lockout."""
 
     list_display = ["attempt_time", "username", "ip_address", "failures_since_start"]
     search_fields = ["username", "ip_address"]
     fields = list_display
     readonly_fields = list_display
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def deleted_summary(self, attempt):
         return (
