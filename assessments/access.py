@@ -46,6 +46,15 @@ class OperationHidden(Http404):
         self.pk = pk
 
 
+class BriefHidden(Http404):
+    """404 for a brief the user may not download, the same answer as for an id that does
+    not exist; recorded by `middleware.RefusedAccessMiddleware` like OperationHidden."""
+
+    def __init__(self, pk):
+        super().__init__()
+        self.pk = pk
+
+
 class EditRefused(PermissionDenied):
     """403 for an operation the user may see but not change; recorded the same way."""
 
@@ -260,8 +269,8 @@ def briefs_for(user):
 
 
 def brief_for(user, pk):
-    """The brief `pk` if `user` may see it; 404 otherwise."""
+    """The brief `pk` if `user` may see it; 404 (BriefHidden) otherwise."""
     try:
         return briefs_for(user).get(pk=pk)
     except (Brief.DoesNotExist, ValueError):
-        raise Http404 from None
+        raise BriefHidden(pk) from None

@@ -6,12 +6,26 @@ informant details), and nothing about an operation can be added or changed here:
 versions are immutable records, and operations change only through the services.
 """
 
+# Imported first so that their registrations exist to be replaced below.
+import axes.admin  # noqa: F401
+import django_otp.plugins.otp_static.admin  # noqa: F401
+import django_otp.plugins.otp_totp.admin  # noqa: F401
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from . import checklist
-from .admin_audit import ALL_FIELDS, AuditedUserAdmin, PermissionAuditMixin
+from .admin_audit import (
+    ALL_FIELDS,
+    AuditedUserAdmin,
+    LockoutAdmin,
+    PermissionAuditMixin,
+    SecondFactorAdmin,
+)
 from .models import (
     Approval,
     Assessment,
@@ -42,6 +56,15 @@ class PartnerReviewerInline(admin.TabularInline):
 
 admin.site.unregister(get_user_model())
 admin.site.register(get_user_model(), AuditedUserAdmin)
+for model, model_admin in (
+    (TOTPDevice, SecondFactorAdmin),
+    (StaticDevice, SecondFactorAdmin),
+    (AccessAttempt, LockoutAdmin),
+):
+    admin.site.unregister(model)
+    admin.site.register(model, model_admin)
+# django-otp-webauthn registers no admin of its own: passkeys are listed and deleted only.
+admin.site.register(WebAuthnCredential, SecondFactorAdmin)
 
 
 @admin.register(TaskForce)

@@ -1,5 +1,5 @@
 """Changes of who may do what, made in the admin, go to the audit trail with the admin
-who made them.
+who made them; so do deletions of second factors and lifted lockouts.
 
 Access is given by a membership of a task force (and its role), a partner reviewer's
 seat, and a user's flags, groups, permissions and password. They are recorded from the
@@ -8,6 +8,7 @@ could not tell who did it. Deleting a task force, a partner or a user takes acce
 with it, so every deletion through these admins is recorded as well.
 """
 
+from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils import translation
 
@@ -91,3 +92,61 @@ class AuditedUserAdmin(PermissionAuditMixin, UserAdmin):
         if request.resolver_match.url_name.endswith("_password_change"):
             permission_change_record(request, obj, "password changed by an admin")
         return super().log_change(request, obj, message)
+
+
+def security_record(request, summary):
+    with translation.override(None):
+        audit_record(kind=AuditEvent.Kind.SECURITY, request=request, summary=summary)
+
+
+class _SeenAndDeletedMixin:
+    """Objects an admin may look at and delete, never add or change; every deletion,
+    one by one or in bulk, is recorded with `deleted_summary(obj)`."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def delete_model(self, request, obj):
+        security_record(request, self.deleted_summary(obj))
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            security_record(request, self.deleted_summary(obj))
+        super().delete_queryset(request, queryset)
+
+
+class SecondFactorAdmin(_SeenAndDeletedMixin, admin.ModelAdmin):
+    """A user's authenticators and recovery codes: seen and deleted (the lost-phone
+    procedure: they enrol again at the next sign-in), never added or changed, so that
+    no admin can plant a second factor of their choosing, or read one, and sign in as
+    someone else."""
+
+    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__username"]
+    list_select_related = ["user"]
+    fields = list_display
+    readonly_fields = list_display
+
+    def deleted_summary(self, device):
+        label = device._meta.verbose_name
+        return f"{label} {device.name!r} of {device.user.get_username()} deleted by an admin"
+
+
+class LockoutAdmin(_SeenAndDeletedMixin, admin.ModelAdmin):
+    """django-axes' failed attempts: deleting one lifts its lockout."""
+
+    list_display = ["attempt_time", "username", "ip_address", "failures_since_start"]
+    search_fields = ["username", "ip_address"]
+    fields = list_display
+    readonly_fields = list_display
+
+    def deleted_summary(self, attempt):
+        return (
+            f"sign-in of {attempt.username or '(no username)'} from {attempt.ip_address} "
+            f"unlocked by an admin ({attempt.failures_since_start} failure(s) forgotten)"
+        )

@@ -11,9 +11,14 @@ class AssessmentsConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.contrib.auth import signals as auth_signals
         from django.db.models import signals as model_signals
+        from django_otp.plugins.otp_totp.models import TOTPDevice
 
         from . import signals, tasks  # noqa: F401 (tasks: registered for services.queue)
+        from .fields import encrypt_at_rest
         from .security import receivers
+
+        # The TOTP secret is as restricted as an informant's name (migration 0007).
+        encrypt_at_rest(TOTPDevice, "key")
 
         auth_signals.user_logged_in.connect(signals.record_sign_in, dispatch_uid="audit_sign_in")
         auth_signals.user_login_failed.connect(

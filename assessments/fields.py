@@ -67,6 +67,8 @@ def uses_newest_key(token):
 
 
 class _Opaque:
+    """An encrypted field: refuses every lookup but `isnull`."""
+
     def get_lookup(self, lookup_name):
         if lookup_name != "isnull":
             raise FieldError(f"{self.name} is encrypted and cannot be queried by {lookup_name}.")
@@ -100,6 +102,48 @@ class EncryptedJSONField(_Opaque, models.JSONField):
         if value is None:
             return None
         return json.loads(decrypt(value), cls=self.decoder)
+
+
+class _EncryptedStored(_Opaque):
+    """Mixed into a field of another app's model (`encrypt_at_rest`)."""
+
+    def get_db_prep_value(self, value, connection, prepared=False):
+        value = super().get_db_prep_value(value, connection, prepared)
+        return None if value is None else encrypt(value)
+
+    def from_db_value(self, value, expression, connection):
+        return None if value is None else decrypt(value)
+
+    def deconstruct(self):
+        # As the other app's migrations know it: no migration of theirs to make.
+        name, _path, args, kwargs = super().deconstruct()
+        plain = self._plain_class
+        module = plain.__module__
+        if module.startswith("django.db.models.fields"):
+            module = "django.db.models"  # as Field.deconstruct shortens it
+        return name, f"{module}.{plain.__qualname__}", args, kwargs
+
+
+def encrypt_at_rest(model, name):
+    """Make `model`'s field `name`, of an app we do not own (django-otp's TOTP key),
+    encrypted in the database like ours, once at start-up (AppConfig.ready).
+
+    The field keeps its validation and default; only what the database sees changes. Its
+    column must hold a Fernet token (a migration of ours widens it) and holds none in
+    clear once that migration has encrypted the existing values.
+    """
+    field = model._meta.get_field(name)
+    if isinstance(field, _EncryptedStored):
+        return field
+    plain = type(field)
+    field.__class__ = type(
+        f"Encrypted{plain.__name__}", (_EncryptedStored, plain), {"_plain_class": plain}
+    )
+    return field
+
+
+def is_encrypted(field):
+    return isinstance(field, _Opaque)
 
 
 def plaintext_encrypt(*, connection, table, columns, batch_size=500):

@@ -1,14 +1,16 @@
-"""Refused attempts on an operation go to the audit trail.
+"""Refused attempts on an operation or a brief go to the audit trail.
 
-`access.operation_for` raises `OperationHidden` (404) or `EditRefused` (403); here, with
-the request at hand, the attempt of a signed-in user is recorded. The response is left
-to Django, so it stays exactly what it would have been. A hidden operation is looked up
-whether it exists or not, so that both cases cost the same and the timing tells
-nothing either.
+`access.operation_for` raises `OperationHidden` (404) or `EditRefused` (403), and
+`access.brief_for` raises `BriefHidden` (404); here, with the request at hand, the
+attempt of a signed-in user is recorded, against the operation it aimed at, so that its
+task force's supervisors see who walks their ids. The response is left to Django, so it
+stays exactly what it would have been. A hidden operation or brief is looked up whether
+it exists or not (one query either way), so that both cases cost the same and the
+timing tells nothing either.
 """
 
 from . import access
-from .models import AuditEvent, Operation
+from .models import AuditEvent, Brief, Operation
 from .services.audit import audit_record
 
 
@@ -28,6 +30,18 @@ class RefusedAccessMiddleware:
                 Operation.objects.filter(pk=_number(exception.pk)).only("task_force").first()
             )
             summary = f"operation id {exception.pk!s:.20} asked for: not visible (404)"
+        elif isinstance(exception, access.BriefHidden):
+            kind = AuditEvent.Kind.BRIEF_DOWNLOAD
+            operation = (
+                Operation.objects.filter(
+                    pk__in=Brief.objects.filter(pk=_number(exception.pk)).values(
+                        "version__assessment__operation"
+                    )
+                )
+                .only("task_force")
+                .first()
+            )
+            summary = f"brief id {exception.pk!s:.20} asked for: not visible (404)"
         elif isinstance(exception, access.EditRefused):
             kind = AuditEvent.Kind.EDIT
             operation = exception.operation

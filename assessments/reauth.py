@@ -1,25 +1,41 @@
-"""Re-authentication right before a decision (approve, return, reject).
+"""Re-authentication right before a decision (approve, return, reject) or a change of
+the second factor.
 
 The one place that checks who stands at the keyboard: a session left open on a
 supervisor's desk must not approve a raid. Every attempt, right or wrong, goes to the
 audit trail. A user with an authenticator app must give a code from it as well (or a
-recovery code, which is then used up).
+recovery code, which is then used up). A failure counts toward the same lockout as a
+failed sign-in (security/lockout.py): a stolen session cannot guess the password, and
+the fifth failure ends it. The answer is the same whichever of password and code was
+wrong.
 """
 
 from .models import AuditEvent
+from .security.lockout import lockout_check, lockout_failure, lockout_success
 from .services.audit import audit_record
-from .services.two_factor import token_check, totp_device_of
+from .services.two_factor import has_second_factor, second_factor_check
 
 
 def reauthentication_check(
-    *, request, password, token="", operation=None, summary="re-authentication before a decision"
+    *,
+    request,
+    password,
+    token="",
+    passkey="",
+    operation=None,
+    summary="re-authentication before a decision",
 ):
-    """True when `password` is the signed-in user's and, for a user with an authenticator,
-    `token` is a valid code of theirs; records the attempt either way."""
+    """True when `password` is the signed-in user's and, for a user with a second factor,
+    `passkey` (a browser's answer) or else `token` (a code) proves it; records the attempt
+    either way."""
     user = request.user
-    confirmed = bool(password) and user.is_authenticated and user.check_password(password)
-    if confirmed and totp_device_of(user) is not None:
-        confirmed = token_check(user=user, token=token or "") is not None
+    if not user.is_authenticated:
+        return False
+    lockout_check(request=request, user=user)
+    confirmed = bool(password) and user.check_password(password)
+    if confirmed and has_second_factor(user):
+        device = second_factor_check(request=request, token=token, passkey=passkey)
+        confirmed = device is not None
     audit_record(
         kind=AuditEvent.Kind.REAUTHENTICATION,
         request=request,
@@ -27,4 +43,8 @@ def reauthentication_check(
         outcome=AuditEvent.Outcome.SUCCESS if confirmed else AuditEvent.Outcome.FAILURE,
         summary=summary,
     )
+    if confirmed:
+        lockout_success(user=user)
+    else:
+        lockout_failure(request=request, user=user)
     return confirmed

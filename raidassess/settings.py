@@ -175,13 +175,16 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    # Before axes: its reset commands are replaced by ones that are recorded.
+    "assessments.apps.AssessmentsConfig",
     # Two-factor sign-in (TOTP and single-use recovery codes), lockout, CSP headers.
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Passkeys (WebAuthn) as a second factor: services/passkeys.py.
+    "django_otp_webauthn",
     "axes",
     "csp",
-    "assessments.apps.AssessmentsConfig",
 ]
 
 MIDDLEWARE = [
@@ -193,6 +196,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Right after the user is known, so that it sees every answer the layers below give.
+    "assessments.security.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # Before the two below, which answer an htmx request differently.
@@ -321,6 +326,18 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Guessing across usernames from one address: 50 failures within the 15 minutes lock the
+# address (assessments/security/lockout.py). Ten times the per-username limit, so that a
+# police station behind one address locks itself out only when ten of its people are
+# locked out at once; an attacker there gets 50 guesses per 15 minutes in all, not five
+# per username for as many usernames as they care to try.
+SIGN_IN_FAILURES_PER_ADDRESS = env_int("SIGN_IN_FAILURES_PER_ADDRESS", 50)
+if SIGN_IN_FAILURES_PER_ADDRESS < AXES_FAILURE_LIMIT:
+    raise ImproperlyConfigured(
+        f"SIGN_IN_FAILURES_PER_ADDRESS must be at least {AXES_FAILURE_LIMIT} (the limit per "
+        f"username), got {SIGN_IN_FAILURES_PER_ADDRESS}."
+    )
+AXES_HANDLER = "assessments.security.lockout.LockoutHandler"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "assessments.services.audit.client_address"
 # The audit trail records sign-ins, failures and lockouts; axes logs nothing itself.
@@ -330,6 +347,26 @@ AXES_VERBOSE = False
 # user's authenticator (lost phone), never read its secret or recovery codes.
 OTP_TOTP_ISSUER = "RaidAssess"
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Wrong codes count toward the lockout above instead (security/lockout.py): django-otp's
+# own growing wait after a wrong code refused the right code typed just after it.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+
+# Passkeys (WebAuthn). Browsers offer them only in a secure context (HTTPS, or
+# http://localhost: not a bare IP address such as 127.0.0.1), bound to the relying-party
+# id, the host name they were made for: changing it later makes every passkey useless.
+PASSKEY_RP_ID = env_str("PASSKEY_RP_ID")
+if PASSKEY_RP_ID is None:
+    _first_host = ALLOWED_HOSTS[0].lstrip(".")
+    PASSKEY_RP_ID = "localhost" if DEBUG or _first_host == "*" else _first_host
+PASSKEY_ORIGINS = env_list(
+    "PASSKEY_ORIGINS", ["http://localhost:8000"] if DEBUG else [f"https://{PASSKEY_RP_ID}"]
+)
+OTP_WEBAUTHN_RP_ID = PASSKEY_RP_ID
+OTP_WEBAUTHN_RP_NAME = "RaidAssess"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = PASSKEY_ORIGINS
+# A second factor only: the password is always asked first.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
 # Sessions (CJIS 5.5.5): ended after 30 idle minutes and 12 hours after sign-in whatever
 # the activity (SessionLifetimeMiddleware, which also pushes the idle expiry on while the
@@ -429,6 +466,10 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 if not SECURE_HSTS_PRELOAD:
     # Preloading is hard to undo and covers every subdomain: the operator opts in to it.
     SILENCED_SYSTEM_CHECKS.append("security.W021")
+# The client's address (audit trail, lockout per address): behind a proxy, every request
+# comes from the proxy, so the proxy's own last entry of X-Forwarded-For is read instead;
+# entries before it are the client's to forge and are never read.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     # Only behind a proxy that sets this header itself and strips it from clients.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -33,13 +33,6 @@ def client():
 
 
 @pytest.fixture
-def no_otp_throttling(settings):
-    """django-otp makes a device wait after a wrong code: off, for tests that try several."""
-    settings.OTP_TOTP_THROTTLE_FACTOR = 0
-    settings.OTP_STATIC_THROTTLE_FACTOR = 0
-
-
-@pytest.fixture
 def task_force(db):
     return TaskForce.objects.create(name="Mekong task force")
 

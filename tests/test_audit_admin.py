@@ -1,9 +1,17 @@
 """Permission changes made in the admin are in the audit trail, with the admin who made
 them; and the audit trail itself cannot be changed or deleted, by a superuser either."""
 
+import getpass
+import io
+
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from assessments import services
 from assessments.models import AuditEvent, Membership, PartnerReviewer
@@ -221,3 +229,108 @@ def test_it_records_a_user_added_by_an_admin(admin_client, admin_user):
     assert response.status_code == 302
     event = only_event_of(Kind.PERMISSION_CHANGE)
     assert (event.user, event.summary) == (admin_user, "user newcomer added")
+
+
+# --- second factors, lockouts and the admin's own password --------------------------
+
+
+def _security():
+    return events_of(Kind.SECURITY)
+
+
+def test_an_admin_cannot_plant_or_change_a_second_factor(admin_client, supervisor):
+    device = TOTPDevice.objects.get(user=supervisor)
+    key = device.key
+    for name in ("otp_totp_totpdevice_add", "otp_static_staticdevice_add"):
+        assert admin_client.get(reverse(f"admin:{name}")).status_code == 403
+        assert (
+            admin_client.post(reverse(f"admin:{name}"), {"user": supervisor.pk}).status_code == 403
+        )
+    change = reverse("admin:otp_totp_totpdevice_change", args=[device.pk])
+    planted = "3132333435363738393031323334353637383930"
+    response = admin_client.post(change, {"user": supervisor.pk, "name": "x", "key": planted})
+    assert response.status_code == 403
+    assert TOTPDevice.objects.get(pk=device.pk).key == key
+    html = admin_client.get(change).content.decode()
+    assert 'name="_save"' not in html and key not in html
+    assert TOTPDevice.objects.filter(user=supervisor).count() == 1
+    assert not StaticToken.objects.exists()
+
+
+def test_it_records_a_second_factor_deleted_by_an_admin(admin_client, admin_user, supervisor):
+    device = TOTPDevice.objects.get(user=supervisor)
+    recovery = StaticDevice.objects.create(user=supervisor, name="recovery codes")
+    delete = reverse("admin:otp_totp_totpdevice_delete", args=[device.pk])
+    admin_client.post(delete, {"post": "yes"}, REMOTE_ADDR="192.0.2.50")
+    admin_client.post(
+        reverse("admin:otp_static_staticdevice_changelist"),
+        {"action": "delete_selected", "_selected_action": [recovery.pk], "post": "yes"},
+    )
+    assert not TOTPDevice.objects.filter(user=supervisor).exists()
+    assert not StaticDevice.objects.exists()
+    totp, codes = _security()
+    assert (totp.user, totp.address) == (admin_user, "192.0.2.50")
+    assert totp.summary == "TOTP device 'authenticator' of sita deleted by an admin"
+    assert codes.summary == "static device 'recovery codes' of sita deleted by an admin"
+
+
+def _locked(client, username):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": username, "password": "wrong"})
+
+
+def test_it_records_a_lockout_lifted_in_the_admin(admin_client, admin_user, planner):
+    _locked(Client(), "alice")
+    attempt = AccessAttempt.objects.get(username="alice")
+    admin_client.post(
+        reverse("admin:axes_accessattempt_delete", args=[attempt.pk]), {"post": "yes"}
+    )
+    assert not AccessAttempt.objects.exists()
+    event = only_event_of(Kind.SECURITY)
+    assert event.user == admin_user
+    assert event.summary == (
+        "sign-in of alice from 127.0.0.1 unlocked by an admin (5 failure(s) forgotten)"
+    )
+
+
+def test_it_records_a_lockout_lifted_from_the_command_line(planner):
+    _locked(Client(), "alice")
+    call_command("axes_reset_username", "alice", stdout=io.StringIO())
+    assert not AccessAttempt.objects.exists()
+    event = only_event_of(Kind.SECURITY)
+    assert event.summary == (
+        f"sign-in unlocked from the command line by {getpass.getuser()} "
+        "(axes_reset_username): alice"
+    )
+    call_command("axes_reset", stdout=io.StringIO())
+    assert _security()[-1].summary.endswith("(axes_reset): every username and address")
+
+
+def test_it_records_an_admins_own_password_change(admin_client, admin_user):
+    response = admin_client.post(
+        reverse("admin:password_change"),
+        {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert response.status_code == 302
+    admin_user.refresh_from_db()
+    assert admin_user.check_password(NEW_PASSWORD)
+    event = only_event_of(Kind.SECURITY)
+    assert (event.user, event.summary) == (admin_user, "own password changed by root")
+    failed = admin_client.post(
+        reverse("admin:password_change"),
+        {"old_password": "wrong", "new_password1": "x", "new_password2": "y"},
+    )
+    assert failed.status_code == 200 and len(_security()) == 1
+
+
+def test_the_own_password_page_is_for_staff_only(client, planner):
+    client.force_login(planner)
+    response = client.get(reverse("admin:password_change"))
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_it_records_a_user_made_superuser_naming_admin_and_user(admin_client, admin_user, planner):
+    _change_user(admin_client, planner, is_staff=True, is_superuser=True)
+    event = only_event_of(Kind.PERMISSION_CHANGE)
+    assert event.user == admin_user
+    assert event.summary == "user alice changed: is_staff=True, is_superuser=True"

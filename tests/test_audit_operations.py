@@ -5,13 +5,17 @@ restricted fields."""
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessments import checklist, services
-from assessments.models import AuditEvent, Operation
+from assessments.models import AuditEvent, Brief, Operation
 
 from .audit_support import events_of, only_event_of
+from .briefs_support import render_briefs
 from .builders import best_answer, best_assessment
+from .workflow_builders import submitted_operation
 
 Kind = AuditEvent.Kind
 ITEM = "warrant_status"
@@ -57,12 +61,33 @@ def test_it_records_each_page_that_shows_an_operation(
     assert (event.outcome, event.summary, event.address) == ("success", summary, "192.0.2.1")
 
 
-def test_it_counts_the_verdict_panel_as_part_of_the_page_already_recorded(
-    client, planner, operation
+def test_it_records_the_verdict_and_briefs_pages_but_not_their_htmx_polls(
+    client, planner, approved_operation
 ):
     client.force_login(planner)
-    assert client.get(_on("verdict_panel", operation)).status_code == 200
-    assert not events_of(Kind.OPERATION_VIEW)
+    for name, summary in (("verdict_panel", "verdict"), ("operation_briefs", "briefs page")):
+        assert client.get(_on(name, approved_operation)).status_code == 200
+        assert events_of(Kind.OPERATION_VIEW, summary=summary), name
+    before = AuditEvent.objects.count()
+    for name in ("brief_status", "verdict_panel"):
+        assert client.get(_on(name, approved_operation), **HTMX).status_code == 200
+    assert AuditEvent.objects.count() == before
+
+
+def test_it_records_the_decision_page_once_and_not_the_decision_as_a_view(
+    client, supervisor, planner, task_force
+):
+    operation = submitted_operation(task_force, planner)
+    client.force_login(supervisor)
+    assert client.get(_on("assessment_decision", operation)).status_code == 200
+    event = only_event_of(Kind.OPERATION_VIEW)
+    assert (event.user, event.operation, event.summary) == (supervisor, operation, "decision page")
+
+
+def test_it_records_the_after_action_review_page(client, planner, approved_operation):
+    client.force_login(planner)
+    assert client.get(_on("after_action_review", approved_operation)).status_code == 200
+    assert only_event_of(Kind.OPERATION_VIEW).summary == "after-action review"
 
 
 def test_it_records_the_creation_of_an_operation(client, planner):
@@ -195,3 +220,39 @@ def test_it_records_nothing_for_anonymous_visitors(client, operation):
     before = AuditEvent.objects.count()
     assert client.get(_on("operation_detail", operation)).status_code == 302
     assert AuditEvent.objects.count() == before
+
+
+@pytest.mark.parametrize("who", ["other_planner", "ngo_reviewer"])
+def test_it_records_a_refused_brief_download_against_the_briefs_operation(
+    client, request, who, approved_operation, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    full = render_briefs(approved_operation)[Brief.Variant.FULL]
+    user = request.getfixturevalue(who)
+    client.force_login(user)
+    response = client.get(reverse("assessments:brief_download", args=[full.pk]))
+    assert response.status_code == 404
+    event = only_event_of(Kind.BRIEF_DOWNLOAD)
+    assert (event.user, event.outcome) == (user, "denied")
+    assert (event.operation, event.task_force_id) == (
+        approved_operation,
+        approved_operation.task_force_id,
+    )
+
+
+def test_it_answers_a_refused_download_as_a_missing_brief_at_the_same_cost(
+    client, other_planner, approved_operation, django_assert_num_queries
+):
+    brief = Brief.objects.filter(version__assessment__operation=approved_operation).first()
+    client.force_login(other_planner)
+    client.get(reverse("assessments:operation_list"))  # the session is loaded once
+    answers = []
+    for pk in (brief.pk, brief.pk + 1000):
+        url = reverse("assessments:brief_download", args=[pk])
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        answers.append((response.status_code, response.content.replace(url.encode(), b"")))
+        answers[-1] += (len(queries),)
+    assert answers[0] == answers[1] and answers[0][0] == 404
+    attempts = events_of(Kind.BRIEF_DOWNLOAD, outcome="denied")
+    assert [event.operation for event in attempts] == [approved_operation, None]

@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from assessments.models import AuditEvent
+from assessments.services.audit import client_address
 
 from .audit_support import events_of, only_event_of
 from .conftest import PASSWORD
@@ -54,3 +55,12 @@ def test_it_records_a_sign_out(planner):
 def test_it_records_no_sign_out_for_someone_who_was_not_signed_in(db):
     Client().post(reverse("logout"))
     assert not events_of(Kind.SIGN_OUT)
+
+
+def test_behind_a_trusted_proxy_the_address_is_the_one_the_proxy_appended(rf, settings):
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="10.9.9.9, 203.0.113.5", REMOTE_ADDR="172.17.0.1")
+    assert client_address(request) == "172.17.0.1"  # not trusted: the proxy's own
+    settings.TRUST_X_FORWARDED_FOR = True
+    # The first entry is the client's to forge; the last is what the proxy saw.
+    assert client_address(request) == "203.0.113.5"
+    assert client_address(rf.get("/", REMOTE_ADDR="172.17.0.1")) == "172.17.0.1"

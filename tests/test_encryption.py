@@ -1,16 +1,22 @@
 """Restricted fields are encrypted at rest: the database, and a dump of it, never hold them
 in clear; keys rotate with `rotate_encryption_key`; a missing key is a clear error."""
 
+import importlib
 import io
 import os
+import re
 import shutil
 import subprocess
+from base64 import b32encode
 
 import pytest
 from cryptography.fernet import Fernet
 from django.core.exceptions import FieldError
 from django.core.management import call_command
 from django.db import connection
+from django.urls import reverse
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from assessments import checklist, services
 from assessments.fields import (
@@ -21,6 +27,8 @@ from assessments.fields import (
 )
 from assessments.models import AssessmentVersion, Operation
 from tests.builders import best_assessment
+from tests.conftest import PASSWORD
+from tests.two_factor import totp_token
 from tests.workflow_builders import REVIEW, seen
 
 INFORMANT = "Informant NIGHTJAR, cousin of the guard"
@@ -146,20 +154,46 @@ def test_it_rotates_every_value_to_the_newest_key(informed, settings):
     assert versions[1].content["answers"]["informant_details"] == INFORMANT
 
 
+def _need_pg_dump():
+    if connection.vendor != "postgresql":
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI must run this test on PostgreSQL (DATABASE_URL)")
+        pytest.skip("the dump test needs PostgreSQL (set DATABASE_URL)")
+    if shutil.which("pg_dump") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("pg_dump is missing: run bin/install-system-packages")
+        pytest.skip("pg_dump is missing: run bin/install-system-packages")
+
+
+def _pg_dump():
+    """The whole test database, as an attacker with a backup sees it."""
+    pg_dump = shutil.which("pg_dump")
+    database = connection.settings_dict
+    environment = {**os.environ, "PGPASSWORD": database.get("PASSWORD") or ""}
+    dump = subprocess.run(
+        [
+            pg_dump,
+            "--host", database.get("HOST") or "127.0.0.1",
+            "--port", str(database.get("PORT") or 5432),
+            "--username", database.get("USER") or "postgres",
+            "--no-password",
+            database["NAME"],
+        ],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert dump.returncode == 0, dump.stderr
+    return dump.stdout
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_database_dump_shows_no_restricted_text(planner, supervisor, task_force):
     """pg_dump of the test database: the whole of it, as an attacker with a backup sees it.
     The workflow's free text (a return's comments, an approval's rationale and conditions,
     the review's lessons) may name an informant too."""
-    if connection.vendor != "postgresql":
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI must run this test on PostgreSQL (DATABASE_URL)")
-        pytest.skip("the dump test needs PostgreSQL (set DATABASE_URL)")
-    pg_dump = shutil.which("pg_dump")
-    if pg_dump is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("pg_dump is missing: run bin/install-system-packages")
-        pytest.skip("pg_dump is missing: run bin/install-system-packages")
+    _need_pg_dump()
     operation = services.operation_create(
         task_force=task_force,
         user=planner,
@@ -197,26 +231,72 @@ def test_a_database_dump_shows_no_restricted_text(planner, supervisor, task_forc
         values={**REVIEW, "lessons": "NIGHTJAR was right about the back door."},
     )
     assert operation.assessment.status_changes.count() >= 4
-    database = connection.settings_dict
-    environment = {**os.environ, "PGPASSWORD": database.get("PASSWORD") or ""}
-    dump = subprocess.run(
-        [
-            pg_dump,
-            "--host", database.get("HOST") or "127.0.0.1",
-            "--port", str(database.get("PORT") or 5432),
-            "--username", database.get("USER") or "postgres",
-            "--no-password",
-            database["NAME"],
-        ],
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )  # fmt: skip
-    assert dump.returncode == 0, dump.stderr
-    assert "KESTREL" in dump.stdout  # the dump holds the operation...
+    dump = _pg_dump()
+    assert "KESTREL" in dump  # the dump holds the operation...
     for text in [*RESTRICTED.values(), "NIGHTJAR"]:
-        assert text not in dump.stdout  # ...but none of its restricted details
+        assert text not in dump  # ...but none of its restricted details
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_dump_gives_no_second_factor_away(client, supervisor):
+    """The TOTP secret (hex, and base32 as the app shows it) and the recovery codes."""
+    _need_pg_dump()
+    client.force_login(supervisor)
+    response = client.post(
+        reverse("recovery_codes_create"),
+        {"codes-password": PASSWORD, "codes-token": totp_token(supervisor)},
+    )
+    codes = re.findall(r"<li>([a-z2-7]{8})</li>", response.content.decode())
+    assert len(codes) == 10
+    device = TOTPDevice.objects.get(user=supervisor)
+    dump = _pg_dump()
+    assert "otp_totp_totpdevice" in dump and "otp_static_statictoken" in dump
+    for secret in (device.key, b32encode(device.bin_key).decode(), *codes):
+        assert secret not in dump and secret.upper() not in dump
+
+
+def test_totp_secrets_are_encrypted_and_rotated_with_the_field_keys(supervisor, settings):
+    key = TOTPDevice.objects.get(user=supervisor).key
+    (stored,) = _raw("SELECT key FROM otp_totp_totpdevice")
+    assert stored.startswith("gAAAA") and key not in stored
+    with pytest.raises(FieldError, match="encrypted"):
+        TOTPDevice.objects.filter(key=key).exists()
+    settings.FIELD_ENCRYPTION_KEYS = [
+        Fernet.generate_key().decode(),
+        *settings.FIELD_ENCRYPTION_KEYS,
+    ]
+    out = io.StringIO()
+    call_command("rotate_encryption_key", stdout=out)
+    assert "otp_totp.TOTPDevice: 1 value(s) re-encrypted" in out.getvalue()
+    settings.FIELD_ENCRYPTION_KEYS = settings.FIELD_ENCRYPTION_KEYS[:1]
+    assert TOTPDevice.objects.get(user=supervisor).key == key
+
+
+def test_the_migration_protects_existing_second_factors_without_a_new_enrolment(client, supervisor):
+    """As before 0008: the secret in clear, the codes as typed. After it, both still work."""
+    device = TOTPDevice.objects.get(user=supervisor)
+    recovery = StaticDevice.objects.create(user=supervisor, name="recovery codes")
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE otp_totp_totpdevice SET key = %s", [device.key])
+        cursor.execute(
+            "INSERT INTO otp_static_statictoken (device_id, token) VALUES (%s, %s), (%s, %s)",
+            [recovery.pk, "abcd2345", recovery.pk, "wxyz6789"],
+        )
+    protect = importlib.import_module("assessments.migrations.0008_second_factors_at_rest")
+    for _ in range(2):  # safe to run again
+        protect.protect_existing(None, connection.schema_editor())
+    stored = _raw("SELECT key FROM otp_totp_totpdevice") + _raw(
+        "SELECT token FROM otp_static_statictoken"
+    )
+    assert stored[0].startswith("gAAAA")
+    assert not {device.key, "abcd2345", "wxyz6789"} & set(stored)
+    login = client.post(reverse("login"), {"username": "sita", "password": PASSWORD})
+    assert login.status_code == 302
+    verify = reverse("two_factor_verify")
+    assert client.post(verify, {"token": "abcd2345"}).status_code == 302
+    client.post(reverse("logout"))
+    client.post(reverse("login"), {"username": "sita", "password": PASSWORD})
+    assert client.post(verify, {"token": totp_token(supervisor)}).status_code == 302
 
 
 def test_the_migration_helper_encrypts_what_is_still_in_clear(informed):

@@ -1,5 +1,7 @@
 """Five failed sign-ins lock a username for 15 minutes (django-axes), with a message that
-does not tell whether the account exists; the lockout is in the audit trail, and an
+does not tell whether the account exists; wrong codes at the second step and failed
+re-authentications count toward the same lockout (and the fifth ends the session); 50
+failures from one address lock the address; the lockout is in the audit trail, and an
 admin lifts it with `manage.py axes_reset_username`."""
 
 import datetime
@@ -8,11 +10,15 @@ import re
 
 import pytest
 from axes.models import AccessAttempt
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
-from assessments.models import AuditEvent
+from assessments.models import Approval, AuditEvent
 from tests.conftest import PASSWORD
+from tests.two_factor import VerifyingClient, totp_token
+from tests.workflow_builders import seen, submitted_operation
 
 LOGIN = reverse("login")
 
@@ -78,3 +84,149 @@ def test_an_admin_lifts_a_lockout_with_the_reset_command(client, planner):
     _fail(client, "alice", 5)
     call_command("axes_reset_username", "alice", stdout=io.StringIO())
     assert client.post(LOGIN, {"username": "alice", "password": PASSWORD}).status_code == 302
+
+
+# --- the second step and re-authentication count toward the same lockout ---------------
+
+
+def _decide(client, operation, *, password=PASSWORD, token=None, rationale="Sound plan."):
+    user = get_user_model().objects.get(pk=client.session["_auth_user_id"])
+    return client.post(
+        reverse("assessments:assessment_decision", args=[operation.pk]),
+        {
+            **seen(operation),
+            "action": "approve",
+            "rationale": rationale,
+            "password": password,
+            "token": token or totp_token(user),
+        },
+    )
+
+
+def _signed_in(client):
+    return "_auth_user_id" in client.session
+
+
+def test_the_fifth_failed_reauthentication_locks_the_username_and_ends_the_session(
+    client, task_force, planner, supervisor
+):
+    operation = submitted_operation(task_force, planner)
+    client.force_login(supervisor)
+    for _ in range(4):
+        assert _decide(client, operation, password="guess").status_code == 200
+    assert _signed_in(client)
+    response = _decide(client, operation, password="guess")
+    assert response.status_code == 429 and "locked for 15 minutes" in _body(response)
+    assert not _signed_in(client)
+    assert not Approval.objects.exists()
+    # The right password at the sign-in page is refused as well.
+    assert client.post(LOGIN, {"username": "sita", "password": PASSWORD}).status_code == 429
+    assert AuditEvent.objects.filter(kind=AuditEvent.Kind.LOCKOUT, username="sita").exists()
+
+
+def test_failed_sign_ins_and_reauthentications_add_up(client, task_force, planner, supervisor):
+    operation = submitted_operation(task_force, planner)
+    client.force_login(supervisor)
+    _fail(VerifyingClient(), "sita", 3)  # at the sign-in page, after sita signed in
+    _decide(client, operation, password="guess")
+    assert _decide(client, operation, password="guess").status_code == 429
+    assert not _signed_in(client)
+
+
+def test_a_wrong_code_counts_like_a_wrong_password(client, task_force, planner, supervisor):
+    operation = submitted_operation(task_force, planner)
+    client.force_login(supervisor)
+    for _ in range(4):
+        _decide(client, operation, token="000000")
+    assert _decide(client, operation, token="000000").status_code == 429
+    assert client.post(LOGIN, {"username": "sita", "password": PASSWORD}).status_code == 429
+
+
+def test_the_answer_is_the_same_for_a_wrong_password_and_a_wrong_code(
+    client, task_force, planner, supervisor
+):
+    operation = submitted_operation(task_force, planner)
+    client.force_login(supervisor)
+    wrong_password = _decide(client, operation, password="guess", token="000000")
+    wrong_code = _decide(client, operation, token="000000")
+    assert wrong_password.status_code == wrong_code.status_code == 200
+    assert _body(wrong_password) == _body(wrong_code)
+
+
+def test_a_right_code_right_after_a_wrong_one_is_accepted(client, task_force, planner, supervisor):
+    operation = submitted_operation(task_force, planner)
+    client.force_login(supervisor)
+    _decide(client, operation, token="000000")
+    assert _decide(client, operation).status_code == 302
+    assert Approval.objects.get().approver == supervisor
+
+
+def test_a_locked_username_cannot_reauthenticate_even_with_the_right_password(
+    client, task_force, planner, supervisor
+):
+    operation = submitted_operation(task_force, planner)
+    client.force_login(supervisor)
+    _fail(VerifyingClient(), "sita", 5)  # someone else, at the sign-in page
+    assert _decide(client, operation).status_code == 429
+    assert not _signed_in(client) and not Approval.objects.exists()
+
+
+def test_wrong_codes_at_the_second_step_lock_the_username(client, supervisor):
+    client.post(LOGIN, {"username": "sita", "password": PASSWORD})
+    verify = reverse("two_factor_verify")
+    for _ in range(4):
+        assert client.post(verify, {"token": "000000"}).status_code == 200
+    response = client.post(verify, {"token": "000000"})
+    assert response.status_code == 429 and not _signed_in(client)
+    assert client.post(LOGIN, {"username": "sita", "password": PASSWORD}).status_code == 429
+
+
+def test_a_right_code_right_after_a_wrong_one_lets_the_user_in(client, supervisor):
+    client.post(LOGIN, {"username": "sita", "password": PASSWORD})
+    verify = reverse("two_factor_verify")
+    client.post(verify, {"token": "000000"})
+    response = client.post(verify, {"token": totp_token(supervisor)})
+    assert response.status_code == 302
+    assert client.get(reverse("assessments:operation_list")).status_code == 200
+
+
+# --- per address ------------------------------------------------------------------------
+
+
+def _fail_from(address, username):
+    client = VerifyingClient(REMOTE_ADDR=address)
+    return client.post(LOGIN, {"username": username, "password": "not the password"})
+
+
+def test_guessing_across_usernames_from_one_address_is_stopped(client, planner, settings):
+    assert settings.SIGN_IN_FAILURES_PER_ADDRESS == 50
+    for number in range(50):
+        assert _fail_from("203.0.113.9", f"guess{number}").status_code == 200
+    station = VerifyingClient(REMOTE_ADDR="203.0.113.9")
+    response = station.post(LOGIN, {"username": "alice", "password": PASSWORD})
+    assert response.status_code == 429
+    # The same page as a locked username: nothing tells the two apart.
+    assert "locked for 15 minutes" in _body(response)
+    elsewhere = VerifyingClient(REMOTE_ADDR="198.51.100.7")
+    assert elsewhere.post(LOGIN, {"username": "alice", "password": PASSWORD}).status_code == 302
+
+
+def test_colleagues_who_then_got_in_do_not_count_against_their_address(planner, django_user_model):
+    for number in range(30):
+        name = f"officer{number}"
+        django_user_model.objects.create_user(name, password=PASSWORD)
+        _fail_from("203.0.113.9", name)
+        client = VerifyingClient(REMOTE_ADDR="203.0.113.9")
+        assert client.post(LOGIN, {"username": name, "password": PASSWORD}).status_code == 302
+    for number in range(30):
+        _fail_from("203.0.113.9", f"guess{number}")
+    station = VerifyingClient(REMOTE_ADDR="203.0.113.9")
+    assert station.post(LOGIN, {"username": "alice", "password": PASSWORD}).status_code == 302
+
+
+def test_the_address_limit_lasts_the_cool_off_period(planner):
+    for number in range(50):
+        _fail_from("203.0.113.9", f"guess{number}")
+    AccessAttempt.objects.update(attempt_time=timezone.now() - datetime.timedelta(minutes=16))
+    station = VerifyingClient(REMOTE_ADDR="203.0.113.9")
+    assert station.post(LOGIN, {"username": "alice", "password": PASSWORD}).status_code == 302

@@ -16,7 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from assessments import checklist, services
-from assessments.models import Brief, Membership
+from assessments.models import AuditEvent, Brief, Membership
 
 from .briefs_support import render_briefs
 from .builders import best_answer, best_assessment
@@ -236,6 +236,8 @@ ROWS = {
     "login": Row(PUBLIC, PUBLIC, before_code=True),
     # The admin's own sign-in would skip the second step: it sends to the app's.
     "<admin/login/>": Row(_expect(LOGIN), _expect(LOGIN), url=lambda side: "/admin/login/"),
+    # The admin's page for one's own password (recorded): staff only, like the admin.
+    "own_password_change": Row(ADMIN_ONLY, ADMIN_ONLY),
     # Signing out is POST only; the page after it is the sign-in page.
     "logout": Row(_expect(405), _expect(LOGIN), before_code=True),
     "two_factor_verify": Row(VERIFY, VERIFY, before_code=True),
@@ -247,6 +249,15 @@ ROWS = {
     # Required for supervisors, commanders and admins: they are sent back (302).
     "two_factor_disable": Row(
         METHOD_REFUSED, _expect(200, anonymous=LOGIN, sita=302, chan=302, root=302)
+    ),
+    # Passkeys: adding one needs an authenticator and a re-authentication (200: refused).
+    "passkey_add": Row(METHOD_REFUSED, _expect(302, anonymous=LOGIN, sita=200, chan=200, root=200)),
+    # Nothing to register or remove: back to the two-factor page.
+    "passkey_register": Row(METHOD_REFUSED, _expect(302, anonymous=LOGIN)),
+    "passkey_remove": Row(
+        METHOD_REFUSED,
+        _expect(302, anonymous=LOGIN),
+        url=lambda side: reverse("passkey_remove", args=[999999]),
     ),
     "set_language": Row(
         _expect(302), _expect(302), lambda side, user: {"language": "th"}, before_code=True
@@ -350,9 +361,17 @@ def _leaks(response):
     return leaked
 
 
+def _cached(response):
+    """The Cache-Control that lets a browser or proxy keep a copy (None when none may)."""
+    header = response.get("Cache-Control", "")
+    directives = {part.strip() for part in header.split(",")}
+    return None if {"no-store", "private"} <= directives else header or "(no Cache-Control)"
+
+
 def _mismatches(url, row, clients, side, personas=PERSONAS, outsiders=OUTSIDERS):
     """[(persona, method, expected, got)] where a persona does not get what the row says
-    at `url`, or sees restricted text though outside the task force of `side`."""
+    at `url`, sees restricted text though outside the task force of `side`, or gets an
+    answer a cache may keep though signed in."""
     found = []
     for method, expected, data in (("get", row.get, None), ("post", row.post, row.data)):
         if expected is None:
@@ -365,6 +384,8 @@ def _mismatches(url, row, clients, side, personas=PERSONAS, outsiders=OUTSIDERS)
                 found.append((persona, method.upper(), expected[persona], got))
             if persona in outsiders and _leaks(response):
                 found.append((persona, method.upper(), "no restricted text", _leaks(response)))
+            if client.persona is not None and _cached(response) is not None:
+                found.append((persona, method.upper(), "no-store, private", _cached(response)))
     return found
 
 
@@ -427,6 +448,44 @@ def test_it_gives_a_full_brief_to_the_task_force_and_an_ngo_brief_to_its_partner
             url = reverse(name, args=[getattr(mine, variant).pk])
             got = {persona: _status(clients[persona].get(url)) for persona in PERSONAS}
             assert got == statuses, (name, variant)
+
+
+OPERATION_PAGES = sorted(
+    name
+    for name, row in ROWS.items()
+    if row.of and (row.get["alice"] == 200 or row.get["sita"] == 200)
+)
+
+
+@pytest.mark.parametrize("name", OPERATION_PAGES)
+def test_every_page_of_an_operation_is_one_event_against_it(name, clients, mine):
+    """A view, an export or a download: one event per page, none for its htmx polls."""
+    row = ROWS[name]
+    url = row.path(name, mine)
+    persona = "alice" if row.get["alice"] == 200 else "sita"
+    before = AuditEvent.objects.count()
+    assert clients[persona].get(url).status_code == 200
+    events = list(AuditEvent.objects.order_by("pk")[before:])
+    assert len(events) == 1, [event.summary for event in events]
+    assert events[0].task_force_id == mine.operation.task_force_id
+    assert events[0].operation is not None
+    before = AuditEvent.objects.count()
+    clients[persona].get(url, headers={"HX-Request": "true"})
+    kinds = set(AuditEvent.objects.order_by("pk")[before:].values_list("kind", flat=True))
+    assert AuditEvent.Kind.OPERATION_VIEW not in kinds
+
+
+def test_downloads_are_never_cached(clients, mine):
+    """The briefs and the export, as every signed-in page (checked for every URL above)."""
+    for url in (
+        reverse("assessments:brief_download", args=[mine.full_brief.pk]),
+        reverse("assessments:brief_download", args=[mine.ngo_brief.pk]),
+        reverse("assessments:assessment_export", args=[mine.operation.pk]),
+    ):
+        response = clients["alice"].get(url)
+        assert response.status_code == 200 and _cached(response) is None, url
+    response = clients["nadia"].get(reverse("assessments:brief_download", args=[mine.ngo_brief.pk]))
+    assert response.status_code == 200 and _cached(response) is None
 
 
 def test_it_shows_a_supervisor_the_audit_trail_of_their_task_force_only(clients, mine, theirs):

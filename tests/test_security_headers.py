@@ -2,8 +2,14 @@
 and the other protective headers; production settings pass `check --deploy`
 (test_settings.py)."""
 
+import io
+
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import FileResponse, HttpResponse
 from django.urls import reverse
+
+from assessments.security.middleware import NoStoreMiddleware
 
 
 def _policy(response):
@@ -74,3 +80,30 @@ def test_the_session_and_csrf_cookies_are_not_readable_by_scripts(client, planne
 def test_htmx_is_told_not_to_inject_its_style_element(client):
     html = client.get(reverse("login")).content.decode()
     assert '"includeIndicatorStyles": false' in html
+
+
+def _answered(rf, path, user, response):
+    request = rf.get(path)
+    request.user = user
+    return NoStoreMiddleware(lambda request: response)(request)
+
+
+def test_a_download_is_not_cached_even_for_someone_signed_out(rf):
+    download = FileResponse(io.BytesIO(b"%PDF"), as_attachment=True, filename="brief.pdf")
+    response = _answered(rf, "/briefs/1/download/", AnonymousUser(), download)
+    assert {"no-store", "private"} <= set(response["Cache-Control"].replace(" ", "").split(","))
+
+
+def test_a_signed_in_page_loses_any_public_caching_it_asked_for(rf, planner):
+    page = HttpResponse("target address")
+    page["Cache-Control"] = "public, max-age=600"
+    response = _answered(rf, "/operations/1/", planner, page)
+    directives = set(response["Cache-Control"].replace(" ", "").split(","))
+    assert {"no-store", "private", "max-age=0"} <= directives and "public" not in directives
+
+
+def test_static_files_keep_their_caching(rf, planner):
+    asset = HttpResponse("body {}")
+    asset["Cache-Control"] = "max-age=315360000, public, immutable"
+    response = _answered(rf, "/static/css/app.css", planner, asset)
+    assert response["Cache-Control"] == "max-age=315360000, public, immutable"

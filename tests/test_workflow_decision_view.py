@@ -155,3 +155,18 @@ def test_the_operation_page_links_the_decision_for_who_may_decide(
     assert _url(operation) in client.get(detail).content.decode()
     draft_detail = reverse("assessments:operation_detail", args=[draft.pk])
     assert _url(draft) not in client.get(draft_detail).content.decode()
+
+
+@pytest.mark.parametrize("action", ["return", "reject", "approve"])
+def test_a_missing_comment_is_refused_before_the_code_is_spent(
+    client, task_force, planner, supervisor, action
+):
+    operation = submitted_operation(task_force, planner)
+    client.force_login(supervisor)
+    token = totp_token(supervisor)
+    response = _post(client, operation, action, rationale=" ", token=token)
+    assert response.context["form"].errors["rationale"]
+    assert not AuditEvent.objects.filter(kind=AuditEvent.Kind.REAUTHENTICATION).exists()
+    # The same code still works: it was not used up by the refusal.
+    response = _post(client, operation, action, rationale="Name the interpreters.", token=token)
+    assert response.status_code == 302

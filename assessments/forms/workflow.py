@@ -49,6 +49,21 @@ class DecisionForm(ReauthenticationForm):
         help_text=_("One per line, added to the verdict's conditions listed above."),
     )
 
+    # The service's own words (services.workflow): it refuses the same, but only after
+    # the password and code were checked, and the code used up.
+    TEXT_REQUIRED = {
+        APPROVE: _("Write the rationale of your approval."),
+        RETURN: _("Write what the planners must change before it comes back."),
+        REJECT: _("Write why the operation is rejected."),
+    }
+
+    def clean(self):
+        cleaned = super().clean()
+        action = cleaned.get("action")
+        if action and not (cleaned.get("rationale") or "").strip():
+            self.add_error("rationale", self.TEXT_REQUIRED[action])
+        return cleaned
+
     def conditions_list(self):
         return [line for line in self.cleaned_data["conditions"].splitlines() if line.strip()]
 

@@ -1,8 +1,10 @@
-"""Two middlewares that stand between a session and every page.
+"""The middlewares that stand between a session and every page.
 
-`SessionLifetimeMiddleware` ends a session 12 hours after its sign-in, however active,
-and pushes its idle expiry (SESSION_COOKIE_AGE) on while it is used: at most once a
-minute, rather than writing the session on every request. It runs before
+`NoStoreMiddleware` keeps every answer to a signed-in user, and every download, out of
+caches: a shared or seized workstation must not keep the target address or a brief
+after sign-out. `SessionLifetimeMiddleware` ends a session 12 hours after its sign-in,
+however active, and pushes its idle expiry (SESSION_COOKIE_AGE) on while it is used: at
+most once a minute, rather than writing the session on every request. It runs before
 `TwoFactorMiddleware`, which keeps a user who signed in with a password only, and must
 give a second factor, on the pages of that step until they have.
 """
@@ -16,6 +18,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import Resolver404, resolve, reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from ..services.two_factor import second_step_of
@@ -44,6 +47,30 @@ def _redirect(request, url):
         response["HX-Redirect"] = url
         return response
     return HttpResponseRedirect(url)
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store, private` on every response to a signed-in user and on
+    every download; static files (served before this by WhiteNoise) keep their caching."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(settings.STATIC_URL):
+            return response
+        signed_in = getattr(request, "user", None) is not None and request.user.is_authenticated
+        if signed_in or _is_download(response):
+            # Over whatever a view asked for: `private` drops `public`, max-age becomes 0.
+            patch_cache_control(response, no_store=True, no_cache=True, private=True, max_age=0)
+        return response
+
+
+def _is_download(response):
+    return getattr(response, "streaming", False) or "attachment" in response.get(
+        "Content-Disposition", ""
+    )
 
 
 class SessionLifetimeMiddleware:

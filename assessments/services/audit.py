@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -9,13 +10,16 @@ from ..models import AuditEvent
 
 
 def client_address(request):
-    """The address the request came from, as the web server saw it.
-
-    Behind the compose file's gunicorn there is no proxy that could be trusted to set
-    X-Forwarded-For, so REMOTE_ADDR is the only honest answer.
+    """The address the request came from: as the web server saw it, or, behind a proxy
+    (settings.TRUST_X_FORWARDED_FOR), as the proxy saw it: the last entry of
+    X-Forwarded-For, the one the proxy appended. Earlier entries come from the client.
     """
     if request is None:
         return None
+    if settings.TRUST_X_FORWARDED_FOR:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded
     return request.META.get("REMOTE_ADDR") or None
 
 
@@ -48,7 +52,13 @@ def audit_record(
 
 
 def audit_operation_view(*, request, operation, page):
-    """A page that shows an operation's content was opened; `page` says which."""
+    """A page that shows an operation's content was opened; `page` says which.
+
+    One event per page view: an htmx request (a poll, a part refreshed) belongs to a page
+    already recorded, so it records nothing and returns None.
+    """
+    if getattr(request, "htmx", False):
+        return None
     return audit_record(
         kind=AuditEvent.Kind.OPERATION_VIEW, request=request, operation=operation, summary=page
     )

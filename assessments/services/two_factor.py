@@ -4,17 +4,26 @@ Supervisors, commanders and admins must use it (they approve raids and manage wh
 what); planners and NGO reviewers may. A user "has two-factor" once a TOTP device is
 confirmed; the recovery codes are a django-otp static device beside it. Every step goes
 to the audit trail, never with a code in it.
+
+At rest, a database dump gives no second factor away: the TOTP secret is encrypted with
+the field keys (`fields.encrypt_at_rest`, set up in AppConfig.ready), and a recovery code
+is stored as `recovery_code_digest` of it, a keyed hash that only the code itself, typed
+by its owner, matches.
 """
 
 import django_otp
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
+from django.utils.crypto import salted_hmac
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from ..models import AuditEvent, Membership
+from ..security.lockout import lockout_check, lockout_failure, lockout_success
 from .audit import audit_record
+from .passkeys import passkey_check
 
 REQUIRED_ROLES = (Membership.Role.SUPERVISOR, Membership.Role.COMMANDER)
 RECOVERY_CODE_COUNT = 10
@@ -37,10 +46,11 @@ def second_step_of(user):
     """What a user signed in with a password only must do next, in one query:
     "verify" (has an authenticator), "setup" (must get one) or None (may go on)."""
     devices = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+    passkeys = WebAuthnCredential.objects.filter(user=OuterRef("pk"), confirmed=True)
     has_device, required = (
         get_user_model()
         .objects.filter(pk=user.pk)
-        .annotate(has_device=Exists(devices), required=_required())
+        .annotate(has_device=Exists(devices) | Exists(passkeys), required=_required())
         .values_list("has_device", "required")
         .get()
     )
@@ -96,13 +106,26 @@ def recovery_codes_left(user):
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
 
 
+def recovery_code_digest(device_id, code):
+    """What is stored of recovery code `code` of static device `device_id`.
+
+    Keyed with SECRET_KEY (kept apart from the database), so a dump alone cannot be
+    searched for the codes' 40 bits; bound to the device, so a digest copied to another
+    user's device matches nothing. 16 hex characters fit django-otp's column.
+    """
+    message = f"{device_id}:{''.join(code.split()).lower()}"
+    return salted_hmac("raidassess.recovery-code", message, algorithm="sha256").hexdigest()[:16]
+
+
 def _new_recovery_codes(user):
     device, _ = StaticDevice.objects.get_or_create(
         user=user, name=RECOVERY_NAME, defaults={"confirmed": True}
     )
     device.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    StaticToken.objects.bulk_create(
+        [StaticToken(device=device, token=recovery_code_digest(device.pk, code)) for code in codes]
+    )
     return codes
 
 
@@ -118,20 +141,44 @@ def token_check(*, user, token):
         device = totp_device_of(user)
     else:
         device = StaticDevice.objects.filter(user=user, confirmed=True).first()
+        token = recovery_code_digest(device.pk, token) if device else token
     if device is None:
         return None
     return django_otp.verify_token(user, device.persistent_id, token)
 
 
-def two_factor_verify(*, request, token):
-    """The sign-in's second step: True, and the session verified, when `token` fits."""
-    device = token_check(user=request.user, token=token)
+def second_factor_check(*, request, token="", passkey=""):
+    """The device of the signed-in user that `passkey` (a browser's answer, as JSON) or
+    else `token` (a code) proves they hold, or None."""
+    if passkey:
+        return passkey_check(request=request, credential=passkey)
+    return token_check(user=request.user, token=token or "")
+
+
+def has_second_factor(user):
+    return second_step_of(user) == "verify"
+
+
+def two_factor_verify(*, request, token="", passkey=""):
+    """The sign-in's second step: True, and the session verified, when `token` or
+    `passkey` fits.
+
+    A wrong code counts toward the username's lockout; the one that locks it ends the
+    session (and the answer becomes the lockout page).
+    """
+    user = request.user
+    lockout_check(request=request, user=user)
+    device = second_factor_check(request=request, token=token, passkey=passkey)
     if device is None:
         _record(request, AuditEvent.Outcome.FAILURE, "two-factor code refused")
+        lockout_failure(request=request, user=user)
         return False
+    lockout_success(user=user)
     django_otp.login(request, device)
     summary = "two-factor code accepted"
-    if isinstance(device, StaticDevice):
+    if isinstance(device, WebAuthnCredential):
+        summary = f"passkey {device.name!r} used"
+    elif isinstance(device, StaticDevice):
         summary = f"recovery code used ({recovery_codes_left(request.user)} left)"
     _record(request, AuditEvent.Outcome.SUCCESS, summary)
     return True
@@ -145,6 +192,7 @@ def two_factor_disable(*, request):
         raise PermissionError("two-factor sign-in is required for this user")
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
+    WebAuthnCredential.objects.filter(user=user).delete()
     request.session.pop(django_otp.DEVICE_ID_SESSION_KEY, None)
     _record(request, AuditEvent.Outcome.SUCCESS, "two-factor sign-in disabled")
 

@@ -58,6 +58,7 @@ def _history_context(operation):
 @require_safe
 def operation_briefs(request, pk):
     operation = access.operation_for(request.user, pk)
+    services.audit_operation_view(request=request, operation=operation, page="briefs page")
     context = {**_briefs_context(request, operation), **_history_context(operation)}
     return render(request, "briefs/operation_briefs.html", context)
 
@@ -67,6 +68,7 @@ def operation_briefs(request, pk):
 def brief_status(request, pk):
     """The status element alone, polled by htmx until every brief is ready or failed."""
     operation = access.operation_for(request.user, pk)
+    services.audit_operation_view(request=request, operation=operation, page="briefs status")
     return render(request, "briefs/_status.html", _briefs_context(request, operation))
 
 

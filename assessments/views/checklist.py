@@ -195,6 +195,7 @@ def _autosave_response(request, operation, section, form, version, outcome, save
 @require_GET
 def verdict_panel(request, pk):
     operation = access.operation_for(request.user, pk)
+    services.audit_operation_view(request=request, operation=operation, page="verdict")
     version = services.current_version(operation=operation)
     context = {"operation": operation, "verdict": version.verdict, "version": version}
     return render(request, "assessments/_verdict.html", context)

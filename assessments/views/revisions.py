@@ -28,6 +28,7 @@ def assessment_revise(request, pk):
                 gettext("The plan is a draft again: change it, then submit it for approval."),
             )
         return redirect("assessments:operation_detail", pk=operation.pk)
+    services.audit_operation_view(request=request, operation=operation, page="revision page")
     context = {
         "operation": operation,
         "consequences": services.revision_consequences(operation=operation),
@@ -40,6 +41,10 @@ def assessment_revise(request, pk):
 @require_http_methods(["GET", "POST"])
 def assessment_not_carried_out(request, pk):
     operation = access.operation_to_decide(request.user, pk)
+    if request.method == "GET":
+        services.audit_operation_view(
+            request=request, operation=operation, page="not carried out page"
+        )
     form = NotCarriedOutForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

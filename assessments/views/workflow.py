@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from assessments import access, reauth, services
 from assessments.forms.workflow import AfterActionReviewForm, DecisionForm
 from assessments.models import AfterActionReview
-from assessments.services import two_factor
+from assessments.services import passkeys, two_factor
 
 from .panels import panel_context
 
@@ -57,6 +57,8 @@ def _decide(request, operation, form):
 @require_http_methods(["GET", "POST"])
 def assessment_decision(request, pk):
     operation = access.operation_to_decide(request.user, pk)
+    if request.method == "GET":
+        services.audit_operation_view(request=request, operation=operation, page="decision page")
     version = services.current_version(operation=operation)
     form = DecisionForm(
         request.POST or None,
@@ -68,6 +70,7 @@ def assessment_decision(request, pk):
             request=request,
             password=form.cleaned_data["password"],
             token=form.cleaned_data.get("token", ""),
+            passkey=form.cleaned_data.get("passkey", ""),
             operation=operation,
         ):
             form.add_error(
@@ -85,6 +88,7 @@ def assessment_decision(request, pk):
         "operation": operation,
         "version": version,
         "form": form,
+        "passkey_options": passkeys.passkey_request_options(request=request),
         **panel_context(request.user, operation),
     }
     return render(request, "assessments/decision.html", context)
@@ -94,6 +98,10 @@ def assessment_decision(request, pk):
 @require_http_methods(["GET", "POST"])
 def after_action_review(request, pk):
     operation = access.operation_for(request.user, pk)
+    if request.method == "GET":
+        services.audit_operation_view(
+            request=request, operation=operation, page="after-action review"
+        )
     review = AfterActionReview.objects.filter(operation=operation).first()
     form = AfterActionReviewForm(request.POST or None, review=review)
     if request.method == "POST" and form.is_valid():

@@ -12,17 +12,14 @@ from django.db import connection, models, transaction
 from django.db.models.functions import Cast
 
 from assessments import services
-from assessments.fields import EncryptedJSONField, EncryptedTextField, uses_newest_key
+from assessments.fields import is_encrypted, uses_newest_key
 
 
 def encrypted_fields():
-    """(model, [fields]) for every model with encrypted fields."""
+    """(model, [fields]) for every model with encrypted fields, django-otp's TOTP keys
+    among them."""
     for model in apps.get_models():
-        fields = [
-            field
-            for field in model._meta.concrete_fields
-            if isinstance(field, (EncryptedTextField, EncryptedJSONField))
-        ]
+        fields = [field for field in model._meta.concrete_fields if is_encrypted(field)]
         if fields:
             yield model, fields
 
