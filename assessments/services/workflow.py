@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import scoring
 from ..access import EDITOR_ROLES, role_of
 from ..models import Approval, AuditEvent
+from . import notifications
 from .audit import audit_record
 from .briefs import brief_request
 from .reviews import close_if_complete
@@ -57,9 +58,11 @@ def assessment_submit(*, operation, user, request=None):
                     "this one is: %(status)s."
                 ),
             )
-        return status_move(
+        change = status_move(
             assessment, latest_version(assessment), Status.SUBMITTED, by=user, request=request
         )
+        notifications.notify_submitted(operation=operation, actor=user)
+        return change
 
 
 def _require_approvable(*, assessment, verdict, standing, user, role):
@@ -156,8 +159,19 @@ def assessment_approve(
             status_move(assessment, current, Status.APPROVED, by=user, request=request)
             # Queued once this transaction commits.
             brief_request(operation=operation, user=user, request=request)
+            notifications.notify_decided(
+                operation=operation,
+                actor=user,
+                kind=notifications.Kind.APPROVED,
+                approvers=[approval.approver for approval in standing],
+            )
         elif assessment.status == Status.AFTER_ACTION_REVIEW:
             close_if_complete(assessment, user=user, request=request)
+        needed = roles_needed(verdict, [*standing, approval])
+        if needed and kind != Approval.Kind.FOLLOW_UP:
+            # One of two given (or an urgent approval, whose follow-up is due): the
+            # other role is told that its approval is next.
+            notifications.notify_first_of_two(operation=operation, actor=user, roles=needed)
         return approval
 
 
@@ -172,7 +186,12 @@ def _decide_against(*, operation, user, version, content_hash, text, to_status, 
             _("Only a submitted assessment can be returned or rejected; this one is: %(status)s."),
         )
     approvals_supersede(assessment)
-    return status_move(assessment, current, to_status, by=user, comment=text, request=request)
+    change = status_move(assessment, current, to_status, by=user, comment=text, request=request)
+    kind = (
+        notifications.Kind.RETURNED if to_status == Status.RETURNED else notifications.Kind.REJECTED
+    )
+    notifications.notify_decided(operation=operation, actor=user, kind=kind)
+    return change
 
 
 @transaction.atomic
