@@ -89,22 +89,14 @@ def test_a_return_or_a_rejection_tells_the_planner(task_force, planner, supervis
     assert _told(kind) == ["alice"]
 
 
-@pytest.fixture
-def approved(task_force, planner, supervisor, partner):
-    operation = submitted_operation(task_force, planner, receiving_organisation=partner.name)
-    approve(operation, supervisor)
-    render_briefs(operation)
-    return operation
-
-
-def test_a_new_ngo_brief_tells_its_reviewers_only(approved, ngo_reviewer):
+def test_a_new_ngo_brief_tells_its_reviewers_only(signed_plan, ngo_reviewer):
     assert _told(Kind.BRIEF_READY) == ["nadia"]
     ngo = Notification.objects.get(kind=Kind.BRIEF_READY)
     assert ngo.link.startswith("/briefs/")
 
 
-def test_a_revision_tells_the_approvers_and_the_partner(approved, planner):
-    services.assessment_revise(operation=approved, user=planner)
+def test_a_revision_tells_the_approvers_and_the_partner(signed_plan, planner):
+    services.assessment_revise(operation=signed_plan, user=planner)
     assert _told(Kind.REVISED) == ["sita"]  # not the planner who revised it
     assert _told(Kind.BRIEF_WITHDRAWN) == ["nadia"]
 
@@ -307,7 +299,7 @@ def test_no_restricted_value_reaches_a_notification_or_an_email(
         assert "ZQX" not in text
 
 
-def test_a_reviewer_of_another_partner_is_never_told(approved, other_ngo_reviewer, ngo_reviewer):
+def test_a_reviewer_of_another_partner_is_never_told(signed_plan, other_ngo_reviewer, ngo_reviewer):
     assert not Notification.objects.filter(recipient=other_ngo_reviewer).exists()
     member = Membership.objects.filter(user=other_ngo_reviewer).exists()
     assert not member

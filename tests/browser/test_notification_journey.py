@@ -3,33 +3,18 @@ decision; once the plan is revised, the NGO's reviewer finds the withdrawn brief
 the bell."""
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from assessments import services
 from assessments.models import Notification
 from tests.briefs_support import render_briefs
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, off_thread, sign_in
 from tests.workflow_builders import approve, planned_operation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _off_thread(function, *args):
-    """pyHanko's asyncio.run cannot run beside Playwright's loop in this thread."""
-
-    def run():
-        try:
-            return function(*args)
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(1) as thread:
-        return thread.submit(run).result()
 
 
 def _approve_and_sign(operation, supervisor):
@@ -61,7 +46,7 @@ def test_the_bell_tells_the_supervisor_and_the_ngo(
     expect(boss).to_have_url(re.compile(f"/operations/{operation.pk}/decision/$"))
     expect(boss.locator(".notification-bell [data-notification-count]")).to_have_count(0)
 
-    _off_thread(_approve_and_sign, operation, supervisor)
+    off_thread(_approve_and_sign, operation, supervisor)
     services.assessment_revise(operation=operation, user=planner)
     ngo = sign_in(new_context().new_page(), ngo_reviewer)
     expect(ngo.locator(".notification-bell [data-notification-count]")).to_contain_text("2")
