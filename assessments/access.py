@@ -14,11 +14,12 @@ Planners, commanders and NGO reviewers get 404, as for any page that is not thei
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from .models import (
+    AfterActionReview,
     Approval,
     Assessment,
     AssessmentVersion,
@@ -29,6 +30,7 @@ from .models import (
     Operation,
     PartnerOrganisation,
     PartnerReviewer,
+    StatusChange,
     TaskForce,
 )
 from .models.workflow import review_due
@@ -152,7 +154,19 @@ def _edited_by(user):
 
 
 def _waiting(queryset):
-    return queryset.select_related("task_force", "assessment").order_by("planned_date", "pk")
+    """`queryset` as the waiting lists show it: soonest planned first, with who submitted
+    it and when (the latest submission), for the waiting time."""
+    submissions = StatusChange.objects.filter(
+        assessment=OuterRef("assessment"), to_status=Assessment.Status.SUBMITTED
+    ).order_by("-created_at", "-pk")
+    return (
+        queryset.select_related("task_force", "assessment")
+        .annotate(
+            submitted_at=Subquery(submissions.values("created_at")[:1]),
+            submitted_by=Subquery(submissions.values("by__username")[:1]),
+        )
+        .order_by(F("planned_date").asc(nulls_last=True), "pk")
+    )
 
 
 def operations_to_approve(user):
@@ -198,11 +212,27 @@ def operations_returned_to(user):
 
 
 def operations_due_for_review(user, today):
-    """Operations of `user`'s task forces (as a planner) whose after-action review is due."""
+    """Operations of `user`'s task forces (as a planner) whose after-action review is due
+    and still theirs to write (none yet, a draft, or returned)."""
+    handed_over = AfterActionReview.objects.filter(
+        operation=OuterRef("pk"),
+        status__in=(AfterActionReview.Status.SUBMITTED, AfterActionReview.Status.SIGNED_OFF),
+    )
     return _waiting(
         Operation.objects.filter(
             task_force__in=_task_forces_as(user, Membership.Role.PLANNER),
             assessment__in=Assessment.objects.filter(review_due(today)),
+        ).exclude(Exists(handed_over))
+    )
+
+
+def operations_awaiting_sign_off(user):
+    """Operations of `user`'s task forces (as a supervisor) whose after-action review
+    was submitted and waits for their sign-off."""
+    return _waiting(
+        Operation.objects.filter(
+            task_force__in=_task_forces_as(user, Membership.Role.SUPERVISOR),
+            after_action_review__status=AfterActionReview.Status.SUBMITTED,
         )
     )
 
@@ -215,6 +245,7 @@ def waiting_count(user, today):
         Q(pk__in=operations_to_approve(user).values("pk"))
         | Q(pk__in=operations_returned_to(user).values("pk"))
         | Q(pk__in=operations_due_for_review(user, today).values("pk"))
+        | Q(pk__in=operations_awaiting_sign_off(user).values("pk"))
     ).count()
 
 

@@ -7,6 +7,7 @@ from .views import (
     history,
     notifications,
     operations,
+    reviews,
     revisions,
     site,
     transfer,
@@ -34,8 +35,13 @@ urlpatterns = [
     path("operations/<int:pk>/decision/", workflow.assessment_decision, name="assessment_decision"),
     path(
         "operations/<int:pk>/after-action-review/",
-        workflow.after_action_review,
+        reviews.after_action_review,
         name="after_action_review",
+    ),
+    path(
+        "operations/<int:pk>/after-action-review/decision/",
+        reviews.after_action_review_decision,
+        name="after_action_review_decision",
     ),
     path("operations/<int:pk>/revise/", revisions.assessment_revise, name="assessment_revise"),
     path(

@@ -152,7 +152,14 @@ def operation(planner, task_force):
 @pytest.fixture
 def other_operation(other_planner, other_task_force):
     return services.operation_create(
-        task_force=other_task_force, user=other_planner, profile={"codename": "HERON"}
+        task_force=other_task_force,
+        user=other_planner,
+        profile={
+            "codename": "HERON",
+            "site_type": "entertainment_venue",
+            "exploitation_type": "sex",
+            "planned_date": "2099-02-01",
+        },
     )
 
 

@@ -17,7 +17,14 @@ from django.urls import reverse
 from assessments import services
 from assessments.models import Assessment, Brief
 from tests.briefs_support import poppler, render_briefs
-from tests.workflow_builders import FUTURE, PAST, REVIEW, approve, planned_operation, resubmitted
+from tests.workflow_builders import (
+    FUTURE,
+    PAST,
+    approve,
+    planned_operation,
+    resubmitted,
+    review_signed_off,
+)
 
 INFORMANT = "Informant NIGHTJAR-7731, cousin of the night guard; handler Sgt Dara"
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -80,12 +87,12 @@ def approved_past(planner_client, task_force, planner, supervisor, partner):
     return operation
 
 
-def _move_to(operation, state, planner):
+def _move_to(operation, state, planner, supervisor):
     if state == "after_action_review":
         services.after_action_reviews_open(today=datetime.date(2026, 6, 1))
     elif state == "closed":
         services.after_action_reviews_open(today=datetime.date(2026, 6, 1))
-        services.after_action_review_save(operation=operation, user=planner, values=REVIEW)
+        review_signed_off(operation, planner, supervisor)
     operation.assessment.refresh_from_db()
     assert operation.assessment.status == state
 
@@ -100,9 +107,9 @@ def _briefs_of_versions():
 
 @pytest.mark.parametrize("state", ["approved", "after_action_review", "closed"])
 def test_after_the_planned_date_the_plan_is_frozen_and_no_other_brief_is_signed(
-    approved_past, planner, planner_client, other_partner, state
+    approved_past, planner, supervisor, planner_client, other_partner, state
 ):
-    _move_to(approved_past, state, planner)
+    _move_to(approved_past, state, planner, supervisor)
     before = _versions(approved_past)
     answer = _post_answer(planner_client, approved_past, "G", "service_provider_access_hours", 72)
     profile = _post_profile(

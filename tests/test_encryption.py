@@ -29,7 +29,7 @@ from assessments.models import AssessmentVersion, Operation
 from tests.builders import best_assessment
 from tests.conftest import PASSWORD
 from tests.two_factor import totp_token
-from tests.workflow_builders import REVIEW, seen
+from tests.workflow_builders import REVIEW, edit, review_signed_off, seen
 
 INFORMANT = "Informant NIGHTJAR, cousin of the guard"
 # One distinctive string per restricted field (see the `operation` fixture).
@@ -210,12 +210,17 @@ def test_a_database_dump_shows_no_restricted_text(planner, supervisor, task_forc
         user=planner,
         base_version=1,
         answers={**best_assessment()["answers"], "informant_details": INFORMANT},
-        profile={"planned_date": "2026-01-10"},
+        profile={
+            "planned_date": "2026-01-10",
+            "site_type": "factory",
+            "exploitation_type": "labour",
+        },
     )
     services.assessment_submit(operation=operation, user=planner)
     services.assessment_return(
         operation=operation, user=supervisor, **seen(operation), comments="Ask NIGHTJAR again."
     )
+    edit(operation, planner, leak_mitigations="NIGHTJAR asked again.")
     services.assessment_submit(operation=operation, user=planner)
     services.assessment_approve(
         operation=operation,
@@ -225,10 +230,11 @@ def test_a_database_dump_shows_no_restricted_text(planner, supervisor, task_forc
         conditions=["Keep NIGHTJAR away from the site."],
     )
     services.after_action_reviews_open()
-    services.after_action_review_save(
-        operation=operation,
-        user=planner,
-        values={**REVIEW, "lessons": "NIGHTJAR was right about the back door."},
+    review_signed_off(
+        operation,
+        planner,
+        supervisor,
+        {**REVIEW, "lessons": "NIGHTJAR was right about the back door."},
     )
     assert operation.assessment.status_changes.count() >= 4
     dump = _pg_dump()

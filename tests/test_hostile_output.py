@@ -73,6 +73,9 @@ def hostile_briefs(planner, supervisor, partner, task_force):
             "codename": f"X{SCRIPT}",
             "target_name": ATTRIBUTE,
             "receiving_organisation": partner.name,
+            "site_type": "factory",
+            "exploitation_type": "labour",
+            "planned_date": "2099-01-01",
         },
         answers=answers,
     )

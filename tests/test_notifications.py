@@ -14,6 +14,7 @@ from tests.workflow_builders import (
     PAST,
     TWO_APPROVALS,
     approve,
+    edit,
     seen,
     submitted_operation,
 )
@@ -265,6 +266,7 @@ def test_no_restricted_value_reaches_a_notification_or_an_email(
     services.assessment_return(
         operation=operation, user=supervisor, comments="ZQXCOMMENT", **seen(operation)
     )
+    edit(operation, planner, leak_mitigations="ZQXLEAKAGAIN")
     services.assessment_submit(operation=operation, user=planner)
     approve(operation, supervisor, rationale="ZQXRATIONALE", conditions=["ZQXCONDITION"])
     approve(operation, commander, rationale="ZQXRATIONALE2")
@@ -303,3 +305,49 @@ def test_a_reviewer_of_another_partner_is_never_told(signed_plan, other_ngo_revi
     assert not Notification.objects.filter(recipient=other_ngo_reviewer).exists()
     member = Membership.objects.filter(user=other_ngo_reviewer).exists()
     assert not member
+
+
+def test_every_kind_has_its_words():
+    assert set(services.notifications.MESSAGES) == set(Kind.values)
+
+
+def test_a_review_submitted_tells_the_supervisors_and_a_return_the_planners(
+    task_force, planner, supervisor, commander
+):
+    from tests.workflow_builders import REVIEW
+
+    operation = submitted_operation(task_force, planner, planned_date=PAST)
+    approve(operation, supervisor)
+    services.after_action_review_save(operation=operation, user=planner, values=REVIEW)
+    services.after_action_review_submit(operation=operation, user=planner)
+    assert _told(Kind.REVIEW_SUBMITTED) == ["sita"]
+    services.after_action_review_return(operation=operation, user=supervisor, comments="Again.")
+    assert _told(Kind.REVIEW_RETURNED) == ["alice"]
+
+
+def test_a_mail_server_that_refuses_breaks_nobodys_page(
+    client, task_force, planner, supervisor, django_capture_on_commit_callbacks, monkeypatch
+):
+    """Without a broker (make run) the e-mail is sent in the request, after the commit: a
+    refusing server is logged and the notification stays pending, the page answers."""
+    from raidassess.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+
+    def refuse(self, fail_silently=False):
+        raise OSError("connection refused")
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", refuse)
+    operation = submitted_operation(task_force, planner, codename="WREN")
+    services.assessment_revise(operation=operation, user=planner)
+    client.force_login(planner)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("assessments:assessment_submit", args=[operation.pk]))
+    finally:
+        app.conf.task_always_eager = eager
+    assert response.status_code == 302
+    latest = Notification.objects.filter(kind=Kind.SUBMITTED, recipient=supervisor).latest("pk")
+    # Retried in the request (eager mode), then given up: on record, and in the app.
+    assert latest.email == "failed" and latest.email_attempts == 3

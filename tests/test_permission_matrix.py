@@ -219,10 +219,16 @@ ROWS = {
     "assessments:assessment_diff": Row(TASK_FORCE_READ, of="operation", query="?a=1&b=2"),
     "assessments:assessment_export": Row(TASK_FORCE_READ, of="operation"),
     # The workflow.
-    "assessments:assessment_submit": Row(METHOD_REFUSED, redirected(PLANNER_WRITE), of="operation"),
+    "assessments:assessment_submit": Row(PLANNER_WRITE, redirected(PLANNER_WRITE), of="operation"),
     "assessments:assessment_decision": Row(DECIDER, redirected(DECIDER), _approval, of="submitted"),
     # An empty review is refused on the page itself: the access is what is tested here.
-    "assessments:after_action_review": Row(TASK_FORCE_READ, TASK_FORCE_READ, of="approved"),
+    "assessments:after_action_review": Row(
+        TASK_FORCE_READ, _expect(404, anonymous=LOGIN, alice=409, sita=403, chan=403), of="approved"
+    ),
+    # A supervisor signs off (the form asks for the password and a code); planners 403.
+    "assessments:after_action_review_decision": Row(
+        METHOD_REFUSED, _expect(404, anonymous=LOGIN, alice=403, sita=422, chan=422), of="approved"
+    ),
     "assessments:assessment_revise": Row(PLANNER_WRITE, redirected(PLANNER_WRITE), of="approved"),
     # Before the planned date the form says why not: the access is what is tested here.
     "assessments:assessment_not_carried_out": Row(

@@ -16,9 +16,9 @@ from assessments.models import Brief
 from tests.briefs_support import render_briefs
 from tests.workflow_builders import (
     PAST,
-    REVIEW,
     approve,
     planned_operation,
+    review_signed_off,
     seen,
     submitted_operation,
 )
@@ -80,7 +80,7 @@ def _in_state(state, task_force, planner, supervisor, partner):
     if state in ("after_action_review", "closed", "cancelled"):
         services.after_action_reviews_open(today=TODAY)
     if state == "closed":
-        services.after_action_review_save(operation=operation, user=planner, values=REVIEW)
+        review_signed_off(operation, planner, supervisor)
     if state == "cancelled":
         services.assessment_not_carried_out(
             operation=operation,

@@ -4,7 +4,7 @@ import pytest
 
 from assessments import services
 from assessments.models import AuditEvent, StatusChange
-from tests.workflow_builders import approve, planned_operation, seen, status_of
+from tests.workflow_builders import approve, edit, planned_operation, seen, status_of
 
 
 def test_it_submits_a_draft(task_force, planner):
@@ -21,8 +21,23 @@ def test_it_submits_a_returned_assessment_again(task_force, planner, supervisor)
     services.assessment_return(
         operation=operation, user=supervisor, comments="Add interpreters.", **seen(operation)
     )
+    # Unchanged, it is refused: the comments asked for a change.
+    with pytest.raises(services.Refused, match="Nothing changed since it was returned"):
+        services.assessment_submit(operation=operation, user=planner)
+    edit(operation, planner, leak_mitigations="Interpreters for Khmer and Lao booked.")
     services.assessment_submit(operation=operation, user=planner)
     assert status_of(operation) == "submitted"
+
+
+def test_it_asks_for_the_date_the_site_and_the_exploitation_first(task_force, planner):
+    operation = services.operation_create(
+        task_force=task_force, user=planner, profile={"codename": "BARE"}
+    )
+    with pytest.raises(services.Refused) as refused:
+        services.assessment_submit(operation=operation, user=planner)
+    for name in ("Planned date", "Type of site", "Type of exploitation suspected"):
+        assert name in refused.value.reason
+    assert status_of(operation) == "draft"
 
 
 @pytest.mark.parametrize("user", ["supervisor", "commander", "other_planner"])

@@ -98,3 +98,10 @@ REVIEW = {
     "prosecution_opened": True,
     "lessons": "Interpreters for Lao arrived late.",
 }
+
+
+def review_signed_off(operation, planner, supervisor, values=REVIEW):
+    """The after-action review written, submitted and signed off: the operation closes."""
+    services.after_action_review_save(operation=operation, user=planner, values=values)
+    services.after_action_review_submit(operation=operation, user=planner)
+    return services.after_action_review_sign_off(operation=operation, user=supervisor)

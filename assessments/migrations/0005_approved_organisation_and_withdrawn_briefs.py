@@ -6,44 +6,84 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0004_encrypt_existing_values'),
+        ("assessments", "0004_encrypt_existing_values"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='brief',
-            name='one_brief_per_variant',
+            model_name="brief",
+            name="one_brief_per_variant",
         ),
         migrations.AddField(
-            model_name='assessmentversion',
-            name='receiving_organisation',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='assessments.partnerorganisation', verbose_name='receiving organisation'),
+            model_name="assessmentversion",
+            name="receiving_organisation",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="assessments.partnerorganisation",
+                verbose_name="receiving organisation",
+            ),
         ),
         migrations.AddField(
-            model_name='brief',
-            name='replaced_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='assessments.brief', verbose_name='replaced by'),
+            model_name="brief",
+            name="replaced_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="assessments.brief",
+                verbose_name="replaced by",
+            ),
         ),
         migrations.AddField(
-            model_name='brief',
-            name='withdrawal',
-            field=models.CharField(blank=True, choices=[('superseded', 'A new version superseded the approved one.'), ('informant_printed', 'It printed informant details; it was made again without them.'), ('not_approved', 'It was signed for a version that never held its approvals.')], max_length=30, verbose_name='why it was withdrawn'),
+            model_name="brief",
+            name="withdrawal",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("superseded", "A new version superseded the approved one."),
+                    (
+                        "informant_printed",
+                        "It printed informant details; it was made again without them.",
+                    ),
+                    ("not_approved", "It was signed for a version that never held its approvals."),
+                ],
+                max_length=30,
+                verbose_name="why it was withdrawn",
+            ),
         ),
         migrations.AddField(
-            model_name='brief',
-            name='withdrawn_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='withdrawn'),
+            model_name="brief",
+            name="withdrawn_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="withdrawn"),
         ),
         migrations.AlterField(
-            model_name='brief',
-            name='status',
-            field=models.CharField(choices=[('queued', 'Queued'), ('rendering', 'Rendering'), ('ready', 'Ready'), ('failed', 'Failed'), ('withdrawn', 'Withdrawn')], default='queued', max_length=20, verbose_name='status'),
+            model_name="brief",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("queued", "Queued"),
+                    ("rendering", "Rendering"),
+                    ("ready", "Ready"),
+                    ("failed", "Failed"),
+                    ("withdrawn", "Withdrawn"),
+                ],
+                default="queued",
+                max_length=20,
+                verbose_name="status",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='brief',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'withdrawn'), _negated=True), fields=('version', 'variant'), name='one_brief_in_force_per_variant'),
+            model_name="brief",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "withdrawn"), _negated=True),
+                fields=("version", "variant"),
+                name="one_brief_in_force_per_variant",
+            ),
         ),
     ]

@@ -43,9 +43,7 @@ def name_receiving_organisations(apps, schema_editor):
     Approval = apps.get_model("assessments", "Approval")
     Brief = apps.get_model("assessments", "Brief")
     approved = set(Approval.objects.values_list("version_id", flat=True))
-    shared = dict(
-        Brief.objects.filter(variant="ngo").values_list("version_id", "shared_with_id")
-    )
+    shared = dict(Brief.objects.filter(variant="ngo").values_list("version_id", "shared_with_id"))
     latest = {
         (pk, number): organisation
         for pk, number, organisation in Assessment.objects.values_list(

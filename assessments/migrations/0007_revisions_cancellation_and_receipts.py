@@ -6,52 +6,166 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0006_brief_only_for_approved_versions'),
+        ("assessments", "0006_brief_only_for_approved_versions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='assessment',
-            name='status',
-            field=models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted for approval'), ('approved', 'Approved'), ('returned', 'Returned with comments'), ('rejected', 'Rejected'), ('after_action_review', 'After-action review due'), ('closed', 'Closed'), ('cancelled', 'Cancelled: not carried out')], default='draft', max_length=30, verbose_name='status'),
+            model_name="assessment",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("draft", "Draft"),
+                    ("submitted", "Submitted for approval"),
+                    ("approved", "Approved"),
+                    ("returned", "Returned with comments"),
+                    ("rejected", "Rejected"),
+                    ("after_action_review", "After-action review due"),
+                    ("closed", "Closed"),
+                    ("cancelled", "Cancelled: not carried out"),
+                ],
+                default="draft",
+                max_length=30,
+                verbose_name="status",
+            ),
         ),
         migrations.AlterField(
-            model_name='auditevent',
-            name='kind',
-            field=models.CharField(choices=[('sign_in', 'Sign-in'), ('sign_in_failed', 'Failed sign-in'), ('lockout', 'Lockout'), ('sign_out', 'Sign-out'), ('reauthentication', 'Re-authentication'), ('operation_view', 'View of an operation'), ('operation_create', 'Operation created'), ('edit', 'Edit'), ('state_change', 'State change'), ('approval', 'Approval'), ('export', 'Export'), ('import', 'Import'), ('brief_request', 'Brief requested'), ('brief_download', 'Brief download'), ('brief_verify', 'Brief verification'), ('brief_acknowledge', 'Receipt of a brief acknowledged'), ('audit_export', 'Audit trail export'), ('audit_prune', 'Audit trail pruned'), ('permission_change', 'Permission change'), ('security', 'Security setting')], db_index=True, max_length=30, verbose_name='kind'),
+            model_name="auditevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("sign_in", "Sign-in"),
+                    ("sign_in_failed", "Failed sign-in"),
+                    ("lockout", "Lockout"),
+                    ("sign_out", "Sign-out"),
+                    ("reauthentication", "Re-authentication"),
+                    ("operation_view", "View of an operation"),
+                    ("operation_create", "Operation created"),
+                    ("edit", "Edit"),
+                    ("state_change", "State change"),
+                    ("approval", "Approval"),
+                    ("export", "Export"),
+                    ("import", "Import"),
+                    ("brief_request", "Brief requested"),
+                    ("brief_download", "Brief download"),
+                    ("brief_verify", "Brief verification"),
+                    ("brief_acknowledge", "Receipt of a brief acknowledged"),
+                    ("audit_export", "Audit trail export"),
+                    ("audit_prune", "Audit trail pruned"),
+                    ("permission_change", "Permission change"),
+                    ("security", "Security setting"),
+                ],
+                db_index=True,
+                max_length=30,
+                verbose_name="kind",
+            ),
         ),
         migrations.AlterField(
-            model_name='brief',
-            name='withdrawal',
-            field=models.CharField(blank=True, choices=[('superseded', 'The plan was revised: its approval was withdrawn.'), ('cancelled', 'The operation was called off.'), ('informant_printed', 'It printed informant details; it was made again without them.'), ('not_approved', 'It was signed for a version that never held its approvals.')], max_length=30, verbose_name='why it was withdrawn'),
+            model_name="brief",
+            name="withdrawal",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("superseded", "The plan was revised: its approval was withdrawn."),
+                    ("cancelled", "The operation was called off."),
+                    (
+                        "informant_printed",
+                        "It printed informant details; it was made again without them.",
+                    ),
+                    ("not_approved", "It was signed for a version that never held its approvals."),
+                ],
+                max_length=30,
+                verbose_name="why it was withdrawn",
+            ),
         ),
         migrations.AlterField(
-            model_name='statuschange',
-            name='from_status',
-            field=models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted for approval'), ('approved', 'Approved'), ('returned', 'Returned with comments'), ('rejected', 'Rejected'), ('after_action_review', 'After-action review due'), ('closed', 'Closed'), ('cancelled', 'Cancelled: not carried out')], max_length=30, verbose_name='from'),
+            model_name="statuschange",
+            name="from_status",
+            field=models.CharField(
+                choices=[
+                    ("draft", "Draft"),
+                    ("submitted", "Submitted for approval"),
+                    ("approved", "Approved"),
+                    ("returned", "Returned with comments"),
+                    ("rejected", "Rejected"),
+                    ("after_action_review", "After-action review due"),
+                    ("closed", "Closed"),
+                    ("cancelled", "Cancelled: not carried out"),
+                ],
+                max_length=30,
+                verbose_name="from",
+            ),
         ),
         migrations.AlterField(
-            model_name='statuschange',
-            name='to_status',
-            field=models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted for approval'), ('approved', 'Approved'), ('returned', 'Returned with comments'), ('rejected', 'Rejected'), ('after_action_review', 'After-action review due'), ('closed', 'Closed'), ('cancelled', 'Cancelled: not carried out')], max_length=30, verbose_name='to'),
+            model_name="statuschange",
+            name="to_status",
+            field=models.CharField(
+                choices=[
+                    ("draft", "Draft"),
+                    ("submitted", "Submitted for approval"),
+                    ("approved", "Approved"),
+                    ("returned", "Returned with comments"),
+                    ("rejected", "Rejected"),
+                    ("after_action_review", "After-action review due"),
+                    ("closed", "Closed"),
+                    ("cancelled", "Cancelled: not carried out"),
+                ],
+                max_length=30,
+                verbose_name="to",
+            ),
         ),
         migrations.CreateModel(
-            name='BriefAcknowledgement',
+            name="BriefAcknowledgement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='acknowledged')),
-                ('brief', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='acknowledgements', to='assessments.brief', verbose_name='brief')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='assessments.partnerorganisation', verbose_name='organisation')),
-                ('reviewer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="acknowledged"),
+                ),
+                (
+                    "brief",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="acknowledgements",
+                        to="assessments.brief",
+                        verbose_name="brief",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="assessments.partnerorganisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reviewer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'acknowledgement of receipt',
-                'verbose_name_plural': 'acknowledgements of receipt',
-                'ordering': ['created_at', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('brief', 'reviewer'), name='one_receipt_per_reviewer')],
+                "verbose_name": "acknowledgement of receipt",
+                "verbose_name_plural": "acknowledgements of receipt",
+                "ordering": ["created_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("brief", "reviewer"), name="one_receipt_per_reviewer"
+                    )
+                ],
             },
         ),
     ]

@@ -28,6 +28,8 @@ class Notification(models.Model):
             _("A brief shared with your organisation was withdrawn"),
         )
         REVIEW_DUE = "review_due", _("An after-action review is due")
+        REVIEW_SUBMITTED = "review_submitted", _("An after-action review waits for sign-off")
+        REVIEW_RETURNED = "review_returned", _("An after-action review was returned")
 
     class Email(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")

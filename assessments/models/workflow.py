@@ -89,34 +89,93 @@ class StatusChange(models.Model):
         return f"{self.assessment}: {self.from_status} -> {self.to_status}"
 
 
+def _count(label):
+    # Empty while the review is a draft; every count is required to submit it.
+    return models.PositiveIntegerField(label, null=True, blank=True)
+
+
 class AfterActionReview(models.Model):
-    """What the operation found and did, beside the verdict of the version approved."""
+    """What the operation found and did, beside the verdict of the version approved.
+
+    Written by the task force's planners as a draft (saved and read back as often as
+    needed), submitted, then signed off by a supervisor, who may instead return it with
+    comments; the operation closes once it is signed off.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for sign-off")
+        RETURNED = "returned", _("Returned with comments")
+        SIGNED_OFF = "signed_off", _("Signed off")
+
+    # What must be answered before the review is submitted (the rest may stay empty:
+    # no provider met them, nothing seized, no lessons).
+    REQUIRED = (
+        "persons_found",
+        "persons_identified_as_victims",
+        "minors_identified",
+        "suspects_arrested",
+        "potential_victims_detained",
+        "potential_victims_charged",
+        "potential_victims_deported",
+        "prosecution_opened",
+    )
+    # Among the potential victims: each one counted here is a harm the plan was meant
+    # to prevent.
+    HARMS = (
+        "potential_victims_detained",
+        "potential_victims_charged",
+        "potential_victims_deported",
+    )
 
     operation = models.OneToOneField(Operation, models.CASCADE, related_name="after_action_review")
     approved_version = models.ForeignKey(
         AssessmentVersion, models.PROTECT, related_name="+", verbose_name=_("approved version")
     )
-    persons_found = models.PositiveIntegerField(_("persons found"))
-    persons_identified_as_victims = models.PositiveIntegerField(_("persons identified as victims"))
-    minors_identified = models.PositiveIntegerField(_("minors among the persons found"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    persons_found = _count(_("persons found"))
+    persons_identified_as_victims = _count(_("persons identified as victims"))
+    minors_identified = _count(_("minors among the persons found"))
     # {aftercare service of the checklist: persons who accepted it}
     services_accepted = models.JSONField(_("persons who accepted each service"), default=dict)
-    suspects_arrested = models.PositiveIntegerField(_("persons arrested (suspects)"))
-    potential_victims_detained = models.PositiveIntegerField(_("potential victims detained"))
-    potential_victims_charged = models.PositiveIntegerField(_("potential victims charged"))
-    potential_victims_deported = models.PositiveIntegerField(_("potential victims deported"))
+    suspects_arrested = _count(_("persons arrested (suspects)"))
+    potential_victims_detained = _count(_("potential victims detained"))
+    potential_victims_charged = _count(_("potential victims charged"))
+    potential_victims_deported = _count(_("potential victims deported"))
     # Empty: no service provider met them.
     hours_until_service_provider = models.PositiveIntegerField(
         _("hours until a service provider met them"), null=True, blank=True
     )
     # Values of the checklist's objective_seize, so prediction and outcome compare.
     evidence_seized = models.JSONField(_("evidence seized"), default=list, blank=True)
-    prosecution_opened = models.BooleanField(_("prosecution opened"))
+    prosecution_opened = models.BooleanField(_("prosecution opened"), null=True, blank=True)
     lessons = EncryptedTextField(_("lessons"), blank=True)
     saved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("saved by")
     )
     saved_at = models.DateTimeField(_("saved"), auto_now=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signed off by"),
+    )
+    signed_off_at = models.DateTimeField(_("signed off"), null=True, blank=True)
+    # A supervisor's comments when returning it; may quote what happened, so encrypted.
+    return_comments = EncryptedTextField(_("comments on return"), blank=True)
 
     class Meta:
         verbose_name = _("after-action review")
@@ -124,6 +183,14 @@ class AfterActionReview(models.Model):
 
     def __str__(self):
         return str(self.operation)
+
+    def harms(self):
+        """{field: count} of the potential victims detained, charged or deported."""
+        return {name: getattr(self, name) for name in self.HARMS if getattr(self, name)}
+
+    def missing(self):
+        """The required fields still empty (the review cannot be submitted yet)."""
+        return [name for name in self.REQUIRED if getattr(self, name) is None]
 
 
 def review_due(today):

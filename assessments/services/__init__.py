@@ -35,7 +35,14 @@ from .notifications import (
     notification_open,
     notifications_read,
 )
-from .reviews import after_action_review_save, after_action_reviews_open, assessment_close
+from .reviews import (
+    after_action_review_return,
+    after_action_review_save,
+    after_action_review_sign_off,
+    after_action_review_submit,
+    after_action_reviews_open,
+    assessment_close,
+)
 from .revisions import (
     NotCarriedOut,
     assessment_not_carried_out,
@@ -44,12 +51,22 @@ from .revisions import (
     revision_consequences,
 )
 from .states import Refused, Write, planned_date_passed, write_check, write_refusal
-from .versions import approved_version, content_hash, current_version
-from .workflow import assessment_approve, assessment_reject, assessment_return, assessment_submit
+from .versions import approvals_needed, approved_version, content_hash, current_version
+from .workflow import (
+    assessment_approve,
+    assessment_reject,
+    assessment_return,
+    assessment_submit,
+    submission_refusal,
+)
 
 __all__ = [
+    "after_action_review_return",
     "after_action_review_save",
+    "after_action_review_sign_off",
+    "after_action_review_submit",
     "after_action_reviews_open",
+    "approvals_needed",
     "approved_version",
     "assessment_approve",
     "assessment_close",
@@ -90,6 +107,7 @@ __all__ = [
     "operation_create",
     "planned_date_passed",
     "Refused",
+    "submission_refusal",
     "revision_consequences",
     "write_check",
     "write_refusal",

@@ -59,6 +59,13 @@ MESSAGES = {
     Kind.REVIEW_DUE: _(
         "The planned date of %(codename)s has passed: its after-action review is due."
     ),
+    Kind.REVIEW_SUBMITTED: _(
+        "The after-action review of %(codename)s was submitted by %(actor)s: it waits for "
+        "your sign-off."
+    ),
+    Kind.REVIEW_RETURNED: _(
+        "The after-action review of %(codename)s was returned by %(actor)s, with comments."
+    ),
 }
 
 
@@ -205,6 +212,26 @@ def notify_brief_ready(*, brief):
 def notify_review_due(*, operation, actor=None):
     notify(
         kind=Kind.REVIEW_DUE,
+        operation=operation,
+        recipients=planners_of(operation),
+        link=reverse("assessments:after_action_review", args=[operation.pk]),
+        actor=actor,
+    )
+
+
+def notify_review_submitted(*, operation, actor):
+    notify(
+        kind=Kind.REVIEW_SUBMITTED,
+        operation=operation,
+        recipients=_members(operation, (Membership.Role.SUPERVISOR,)),
+        link=reverse("assessments:after_action_review", args=[operation.pk]),
+        actor=actor,
+    )
+
+
+def notify_review_returned(*, operation, actor):
+    notify(
+        kind=Kind.REVIEW_RETURNED,
         operation=operation,
         recipients=planners_of(operation),
         link=reverse("assessments:after_action_review", args=[operation.pk]),

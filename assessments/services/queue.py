@@ -15,5 +15,11 @@ NOTIFICATION_EMAIL = "assessments.tasks.notification_email"
 
 def queue_after_commit(task, *args):
     """Queue `task` with `args` after the current transaction commits: a worker that
-    picked it up earlier would not see the rows it is about."""
-    transaction.on_commit(lambda: current_app.tasks[task].delay(*args))
+    picked it up earlier would not see the rows it is about.
+
+    Robust: what was committed stays committed, and a failure to queue (or, in eager
+    mode, of the task itself: a mail server that refuses) is logged, never turned into
+    an error page for the person whose change it follows; the row's own state (a brief
+    queued, an e-mail pending) says what is still to do.
+    """
+    transaction.on_commit(lambda: current_app.tasks[task].delay(*args), robust=True)

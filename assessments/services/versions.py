@@ -82,3 +82,18 @@ def approved_version(*, operation):
         return None
     version = standing[-1].version
     return version if approvals_complete(version, standing) else None
+
+
+def approvals_needed(*, operation):
+    """(given, required, roles that may give the next one) for the latest version: what
+    the workflow panel says of the approvals still to come."""
+    assessment = operation.assessment
+    version = latest_version(assessment)
+    standing = [
+        approval for approval in standing_approvals(assessment) if approval.version_id == version.pk
+    ]
+    return (
+        len(standing),
+        version.verdict["approvals_required"],
+        roles_needed(version.verdict, standing),
+    )

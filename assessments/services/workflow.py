@@ -13,9 +13,9 @@ from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .. import scoring
+from .. import checklist, display, scoring
 from ..access import EDITOR_ROLES, role_of
-from ..models import Approval, AuditEvent
+from ..models import Approval, AuditEvent, StatusChange
 from . import notifications
 from .audit import audit_record
 from .briefs import brief_request
@@ -44,20 +44,52 @@ def _require_seen(current, version, content_hash):
         )
 
 
+# What an approver needs of the profile before they can weigh a plan at all.
+SUBMIT_REQUIRED = ("planned_date", "site_type", "exploitation_type")
+
+
+def submission_refusal(assessment):
+    """Why `assessment` cannot be submitted now (a Refused), or None: the page says it
+    before the planner confirms, the service refuses it after."""
+    if assessment.status not in (Status.DRAFT, Status.RETURNED):
+        return status_refusal(
+            assessment,
+            _("Only a draft or a returned assessment can be submitted; this one is: %(status)s."),
+        )
+    current = latest_version(assessment)
+    profile = current.profile()
+    missing = [key for key in SUBMIT_REQUIRED if not checklist.is_answered(profile.get(key))]
+    if missing:
+        return Refused(
+            _("Fill these in on the profile before you submit: %(fields)s.")
+            % {"fields": ", ".join(display.question(key) for key in missing)}
+        )
+    if assessment.status == Status.RETURNED:
+        returned = (
+            StatusChange.objects.filter(assessment=assessment, to_status=Status.RETURNED)
+            .select_related("version")
+            .latest("created_at", "pk")
+        )
+        if current.number <= returned.version.number:
+            return Refused(
+                _(
+                    "Nothing changed since it was returned: change the plan as the comments "
+                    "ask before you submit it again."
+                )
+            )
+    return None
+
+
 def assessment_submit(*, operation, user, request=None):
-    """A planner hands a draft (or a returned assessment) over for approval."""
+    """A planner hands a draft (or a returned assessment, once changed) over for
+    approval."""
     with transaction.atomic():
         assessment = locked_assessment(operation)
         if role_of(user, operation.task_force_id) not in EDITOR_ROLES:
             raise Refused(_("Only a planner of the task force submits an assessment."))
-        if assessment.status not in (Status.DRAFT, Status.RETURNED):
-            raise status_refusal(
-                assessment,
-                _(
-                    "Only a draft or a returned assessment can be submitted; "
-                    "this one is: %(status)s."
-                ),
-            )
+        refusal = submission_refusal(assessment)
+        if refusal is not None:
+            raise refusal
         change = status_move(
             assessment, latest_version(assessment), Status.SUBMITTED, by=user, request=request
         )

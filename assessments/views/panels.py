@@ -3,8 +3,10 @@ of an operation, and the banner of a plan that is read-only while it is decided 
 
 import datetime
 
-from assessments import access, checklist, services
-from assessments.models import AfterActionReview, Assessment, StatusChange
+from django.utils.translation import gettext
+
+from assessments import access, checklist, display, services
+from assessments.models import AfterActionReview, Assessment, Membership, StatusChange
 from assessments.models.workflow import review_due
 
 REVISABLE = (Assessment.Status.SUBMITTED, Assessment.Status.APPROVED)
@@ -34,6 +36,7 @@ def panel_context(user, operation):
         review_due(datetime.date.today()), pk=assessment.pk
     ).exists()
     return {
+        "approval_step": approval_step(operation),
         "approvals": assessment.approvals.select_related("approver", "version"),
         "status_changes": StatusChange.objects.filter(assessment=assessment).select_related(
             "by", "version"
@@ -43,6 +46,33 @@ def panel_context(user, operation):
         "can_decide": access.operations_to_approve(user).filter(pk=operation.pk).exists(),
         "review": review,
         "review_link": review_open or review is not None,
+    }
+
+
+def _roles(roles):
+    return " / ".join(str(Membership.Role(role).label).lower() for role in sorted(roles))
+
+
+def approval_step(operation):
+    """Who acts next while approvals are still to come, in words; None otherwise."""
+    status = operation.assessment.status
+    if status not in (Assessment.Status.SUBMITTED, Assessment.Status.APPROVED):
+        return None
+    given, required, needed = services.approvals_needed(operation=operation)
+    if not needed:
+        return None
+    if status == Assessment.Status.SUBMITTED and not given:
+        if required >= 2:
+            return gettext("Waits for two approvals: a supervisor's and a commander's.")
+        return gettext("Waits for one approval: a supervisor's or a commander's.")
+    if status == Assessment.Status.SUBMITTED:
+        return gettext("%(given)d of %(required)d approvals: a %(roles)s must approve next.") % {
+            "given": given,
+            "required": required,
+            "roles": _roles(needed),
+        }
+    return gettext("Approved urgently: the follow-up approval of a %(roles)s is due.") % {
+        "roles": _roles(needed)
     }
 
 
@@ -62,3 +92,43 @@ def plan_banner(user, operation):
         "can_record_not_carried_out": access.can_approve(user, operation)
         and services.not_carried_out_allowed(assessment),
     }
+
+
+def _briefing_answer(key, value):
+    """An answer as the briefing room may read it: what no brief shows (the informant)
+    is only said to exist."""
+    if checklist.field(key).restricted and checklist.is_answered(value):
+        return gettext("Recorded: known to the handler only.")
+    return display.answer(key, value)
+
+
+def plan_sections(version):
+    """The profile and answers of `version`, section by section, read-only, for the
+    decision page."""
+    profile, answers = version.profile(), version.content["answers"]
+
+    def rows(keys, values):
+        return [
+            {
+                "question": display.question(key),
+                "answer": _briefing_answer(key, values.get(key)),
+                "answered": checklist.is_answered(values.get(key)),
+            }
+            for key in keys
+        ]
+
+    return [
+        {
+            "key": "profile",
+            "title": gettext("Operation profile"),
+            "rows": rows(checklist.PROFILE_FIELDS, profile),
+        },
+        *(
+            {
+                "key": section.key,
+                "title": f"{section.key}. {gettext(section.title)}",
+                "rows": rows([item.key for item in section.items], answers),
+            }
+            for section in checklist.SECTIONS
+        ),
+    ]

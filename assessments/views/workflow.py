@@ -8,14 +8,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
-from assessments import access, reauth, services
-from assessments.forms.workflow import AfterActionReviewForm, DecisionForm
-from assessments.models import AfterActionReview
+from assessments import access, display, reauth, services
+from assessments.forms.workflow import DecisionForm
 from assessments.services import passkeys, two_factor
 
-from .panels import panel_context
+from .panels import approval_step, panel_context, plan_sections
 
 
 def _refused(request, operation, refusal):
@@ -24,15 +23,32 @@ def _refused(request, operation, refusal):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def assessment_submit(request, pk):
+    """Submitting is a step: the page sums up what the approvers will see (verdict,
+    unanswered items, open findings) and the planner confirms."""
     operation = access.operation_for(request.user, pk, edit=True)
-    try:
-        services.assessment_submit(operation=operation, user=request.user, request=request)
-    except services.Refused as refusal:
-        return _refused(request, operation, refusal)
-    messages.success(request, gettext("Submitted for approval."))
-    return redirect("assessments:operation_detail", pk=operation.pk)
+    if request.method == "POST":
+        try:
+            services.assessment_submit(operation=operation, user=request.user, request=request)
+        except services.Refused as refusal:
+            return _refused(request, operation, refusal)
+        messages.success(request, gettext("Submitted for approval: the approvers are told."))
+        return redirect("assessments:operation_detail", pk=operation.pk)
+    services.audit_operation_view(request=request, operation=operation, page="submission page")
+    version = services.current_version(operation=operation)
+    verdict = version.verdict
+    context = {
+        "operation": operation,
+        "version": version,
+        "verdict": verdict,
+        "refusal": services.submission_refusal(operation.assessment),
+        "missing": [display.question(key) for key in verdict["missing"]],
+        "open_findings": [
+            finding for finding in verdict["findings"] if finding["severity"] in ("gate", "major")
+        ],
+    }
+    return render(request, "assessments/submit.html", context)
 
 
 def _decide(request, operation, form):
@@ -45,7 +61,11 @@ def _decide(request, operation, form):
         services.assessment_approve(
             **common, rationale=data["rationale"], conditions=form.conditions_list()
         )
-        return gettext("Approved.")
+        operation.assessment.refresh_from_db()
+        step = approval_step(operation)
+        if step:
+            return gettext("Your approval is recorded. %(step)s") % {"step": step}
+        return gettext("Approved: the briefs are being signed.")
     if action == DecisionForm.RETURN:
         services.assessment_return(**common, comments=data["rationale"])
         return gettext("Returned to the planners with your comments.")
@@ -88,35 +108,13 @@ def assessment_decision(request, pk):
         "operation": operation,
         "version": version,
         "form": form,
+        "sections": plan_sections(version),
+        "can_approve": version.verdict["decision"] != "no_go"
+        and access.operations_to_approve(request.user).filter(pk=operation.pk).exists(),
         "passkey_options": passkeys.passkey_request_options(request=request),
         **panel_context(request.user, operation),
     }
     return render(request, "assessments/decision.html", context)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def after_action_review(request, pk):
-    operation = access.operation_for(request.user, pk)
-    if request.method == "GET":
-        services.audit_operation_view(
-            request=request, operation=operation, page="after-action review"
-        )
-    review = AfterActionReview.objects.filter(operation=operation).first()
-    form = AfterActionReviewForm(request.POST or None, review=review)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.after_action_review_save(
-                operation=operation, user=request.user, values=form.values(), request=request
-            )
-        except services.Refused as refusal:
-            form.add_error(refusal.field, refusal.reason)
-        else:
-            messages.success(request, gettext("After-action review saved."))
-            return redirect("assessments:operation_detail", pk=operation.pk)
-    approved = review.approved_version if review else services.approved_version(operation=operation)
-    context = {"operation": operation, "form": form, "review": review, "approved": approved}
-    return render(request, "assessments/after_action_review.html", context)
 
 
 @login_required
@@ -127,5 +125,6 @@ def waiting(request):
         "to_approve": access.operations_to_approve(request.user),
         "returned": access.operations_returned_to(request.user),
         "due_for_review": access.operations_due_for_review(request.user, today),
+        "awaiting_sign_off": access.operations_awaiting_sign_off(request.user),
     }
     return render(request, "assessments/waiting.html", context)

@@ -31,6 +31,7 @@ def test_the_bell_tells_the_supervisor_and_the_ngo(
 
     page = sign_in(new_context().new_page(), planner)
     page.goto(reverse("assessments:operation_detail", args=[operation.pk]))
+    page.get_by_role("link", name="Submit for approval").click()
     page.get_by_role("button", name="Submit for approval").click()
     expect(page.locator(".workflow-status")).to_have_text("Submitted for approval")
     assert Notification.objects.get(recipient=supervisor).email == "pending"
