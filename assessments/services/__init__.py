@@ -24,7 +24,6 @@ from .briefs import (
     brief_render,
     brief_request,
     brief_sweep,
-    brief_verify,
     briefs_missing,
 )
 from .notifications import (
@@ -51,6 +50,7 @@ from .revisions import (
     revision_consequences,
 )
 from .states import Refused, Write, planned_date_passed, write_check, write_refusal
+from .verification import brief_verify
 from .versions import approvals_needed, approved_version, content_hash, current_version
 from .workflow import (
     assessment_approve,

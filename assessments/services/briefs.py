@@ -22,7 +22,6 @@ is that of the signed PDF, which is what a verifier holds.
 import hashlib
 import logging
 import uuid
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -365,37 +364,3 @@ def brief_sweep():
     with transaction.atomic():
         _queue(queued)
     return len(queued)
-
-
-@dataclass
-class Verification:
-    """What the verify page tells about an uploaded file. `current`: the brief is in
-    force and of the version that holds its approvals now."""
-
-    signature: signing.Validation
-    brief: Brief | None = None
-    approvals: list | None = None
-    current: bool = False
-
-
-def brief_verify(*, data):
-    """Check the signature of `data` (bytes of a PDF) and look it up among our briefs."""
-    validation = signing.pdf_validate(data)
-    brief = (
-        Brief.objects.select_related("version__assessment__operation")
-        .filter(sha256=hashlib.sha256(data).hexdigest())
-        .exclude(sha256="")
-        .first()
-    )
-    if brief is None:
-        return Verification(signature=validation)
-    version = brief.version
-    approved = approved_version(operation=version.assessment.operation)
-    return Verification(
-        signature=validation,
-        brief=brief,
-        approvals=brief_content.approvals_of(version),
-        current=brief.status == Brief.Status.READY
-        and approved is not None
-        and approved.pk == version.pk,
-    )
