@@ -10,6 +10,7 @@ from .operations import (
     PartnerOrganisation,
     PartnerReviewer,
     TaskForce,
+    VersionConversion,
 )
 from .workflow import AfterActionReview, Approval, StatusChange
 
@@ -27,4 +28,5 @@ __all__ = [
     "PartnerReviewer",
     "StatusChange",
     "TaskForce",
+    "VersionConversion",
 ]

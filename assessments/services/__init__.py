@@ -27,6 +27,7 @@ from .briefs import (
     brief_verify,
     briefs_missing,
 )
+from .rescoring import assessment_rescore, current_rules_verdict, rules_changed
 from .reviews import after_action_review_save, after_action_reviews_open, assessment_close
 from .revisions import (
     NotCarriedOut,
@@ -50,6 +51,7 @@ __all__ = [
     "assessment_import_refused",
     "assessment_not_carried_out",
     "assessment_reject",
+    "assessment_rescore",
     "assessment_return",
     "assessment_revise",
     "assessment_save",
@@ -69,6 +71,7 @@ __all__ = [
     "BriefRenderFailed",
     "Conflict",
     "content_hash",
+    "current_rules_verdict",
     "current_version",
     "in_contract_order",
     "not_carried_out_allowed",
@@ -77,6 +80,7 @@ __all__ = [
     "planned_date_passed",
     "Refused",
     "revision_consequences",
+    "rules_changed",
     "write_check",
     "write_refusal",
     "Write",
