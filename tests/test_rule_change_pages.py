@@ -101,6 +101,17 @@ def test_the_decision_page_scores_an_old_verdict_again_before_anyone_decides(
     assert services.current_version(operation=operation) == rescored
 
 
+def test_an_approver_opening_a_draft_of_old_rules_rescores_nothing(
+    client, task_force, planner, supervisor
+):
+    operation = planned_operation(task_force, planner)
+    old = as_version_1(operation)
+    client.force_login(supervisor)
+    _page(client, "assessment_decision", operation)
+    _page(client, "operation_detail", operation)
+    assert services.current_version(operation=operation) == old
+
+
 def test_a_decision_posted_from_a_page_of_old_rules_is_not_taken(
     client, task_force, planner, supervisor
 ):

@@ -138,15 +138,18 @@ def test_the_services_allow_the_pre_raid_writes_only_where_the_table_does(
 
 
 def test_a_verdict_of_older_rules_is_scored_again_only_where_the_table_says(
-    in_state, state, planner
+    in_state, state, planner, supervisor
 ):
     older = as_version_1(in_state, keep_answers=True)
-    rescored = services.assessment_rescore(operation=in_state, user=planner)
+    # A save that changes nothing, then the decision page's rescoring.
+    services.assessment_save(operation=in_state, user=planner, base_version=older.number)
+    services.assessment_rescore(operation=in_state, user=supervisor)
+    current = services.current_version(operation=in_state)
     if EXPECTED[state][2]:
-        assert (rescored.number, rescored.content_hash) == (older.number + 1, older.content_hash)
+        assert (current.number, current.content_hash) == (older.number + 1, older.content_hash)
+        assert current.verdict["scoring_version"] == "2"
     else:
-        assert rescored is None
-        assert services.current_version(operation=in_state) == older
+        assert current == older
 
 
 def test_the_pages_allow_the_pre_raid_writes_only_where_the_table_does(

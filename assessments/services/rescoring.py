@@ -18,7 +18,7 @@ records; their pages show beside it what the current rules say (`current_rules_v
 from django.db import transaction
 
 from .. import scoring
-from ..models import AssessmentVersion, AuditEvent
+from ..models import Assessment, AssessmentVersion, AuditEvent
 from .audit import audit_record
 from .states import Write, write_refusal
 from .versions import current_verdict, latest_version, locked_assessment, version_add
@@ -62,10 +62,13 @@ def rescore_if_rules_changed(assessment, *, user, request=None, where=""):
 
 
 def assessment_rescore(*, operation, user, request=None, where=""):
-    """Score the plan of `operation` again under the current rules if its verdict is of
-    older rules and its state allows it. Returns the new version, or None."""
+    """Before a decision: score a submitted plan again under the current rules if its
+    verdict is of older rules. Returns the new version, or None. A plan being prepared
+    waits for its next save: an approver opening its pages rescores nothing."""
     with transaction.atomic():
         assessment = locked_assessment(operation)
+        if assessment.status != Assessment.Status.SUBMITTED:
+            return None
         before = assessment.version_number
         version = rescore_if_rules_changed(assessment, user=user, request=request, where=where)
         return version if version.number != before else None
