@@ -51,7 +51,7 @@ def test_a_plan_being_prepared_is_scored_again_at_its_next_save_as_its_own_entry
     assert latest == saved and saved.created_by == planner
     assert saved.verdict["scoring_version"] == scoring.SCORING_VERSION
     assert (scored_again.number, scored_again.kind) == (old.number + 1, RESCORED)
-    assert scored_again.created_by is None and scored_again.author == "RaidAssess"
+    assert scored_again.created_by is None and scored_again.author == "RaidAssess (rule change)"
     # The same content, so the same hash: only the verdict is new.
     assert (scored_again.content, scored_again.content_hash) == (old.content, old.content_hash)
     assert scored_again.verdict == services.current_rules_verdict(old)

@@ -15,7 +15,7 @@ from assessments.models import Approval, AssessmentVersion, Operation
 from tests.briefs_support import poppler, render_briefs
 from tests.test_workflow_decision_view import _post
 from tests.version_1 import VERSION_2_ITEMS, as_version_1
-from tests.workflow_builders import approve, edit, planned_operation, submitted_operation
+from tests.workflow_builders import PAST, approve, edit, planned_operation, submitted_operation
 
 SIGNING_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC")
 OVERSTATED = {"evidence_sources": ["surveillance"], "independent_corroborations": 1}
@@ -78,7 +78,7 @@ def test_the_history_shows_the_rule_change_as_an_entry_of_its_own(
     assert (newest.rule_change, rescored.rule_change, first.rule_change) == (False, True, False)
     html = response.content.decode()
     row = html.split('class="history-version history-rule-change table-info"')[1].split("</tr>")[0]
-    assert "Rule change" in row and "RaidAssess" in row
+    assert "Rule change" in row and "RaidAssess (rule change)" in row
     assert "scored again under the version 2 rules (they were scored under version 1)" in row
     assert "No answer changed." in row
 
@@ -94,7 +94,7 @@ def test_the_decision_page_scores_an_old_verdict_again_before_anyone_decides(
     assert rescored.kind == AssessmentVersion.Kind.RESCORED
     assert "The rules changed: scored again before your decision" in html
     assert f"Version {old.number} was scored under the version 1 rules (Go)" in html
-    assert f"You decide on version {rescored.number}, saved by RaidAssess" in html
+    assert f"You decide on version {rescored.number}, saved by RaidAssess (rule change)" in html
     assert "No go" in html and rescored.content_hash in html
     # Opening it again scores nothing again.
     _page(client, "assessment_decision", operation)
@@ -224,3 +224,14 @@ def test_a_version_1_file_as_the_app_exported_it_imports_with_its_organisation(
     assert Operation.objects.get(codename="OLDFILE").receiving_organisation == partner
     assert version.receiving_organisation == partner
     assert all(version.content["answers"][key] is None for key in VERSION_2_ITEMS)
+
+
+def test_the_after_action_review_of_a_version_1_plan_says_the_rules_changed(
+    planner_client, task_force, planner, supervisor
+):
+    operation = submitted_operation(task_force, planner, planned_date=PAST)
+    approve(operation, supervisor)
+    as_version_1(operation)
+    html = _page(planner_client, "after_action_review", operation)
+    assert "The rules have changed since" in html
+    assert "What the version 2 rules say: No go" in html

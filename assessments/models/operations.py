@@ -259,7 +259,7 @@ class AssessmentVersion(models.Model):
     @property
     def author(self):
         """Who saved it, as pages name them: a username, or RaidAssess itself."""
-        return self.created_by.get_username() if self.created_by else _("RaidAssess")
+        return self.created_by.get_username() if self.created_by else _("RaidAssess (rule change)")
 
     @property
     def scoring_version(self):

@@ -62,10 +62,10 @@ def _conversion_change(change):
     elif kind == "list":
         text = gettext("%(item)s: %(was)s entries, %(now)s kept.")
     else:
-        text = gettext("%(item)s: control or text-direction characters removed.")
+        text = gettext("%(item)s: %(characters)s removed (control or text-direction characters).")
     text = text % params
-    if params["characters"]:
-        text += " " + gettext("Removed: %(characters)s.") % params
+    if kind == "list" and params["characters"]:
+        text += " " + gettext("Characters removed from its entries: %(characters)s.") % params
     if change.get("suffix"):
         text += " " + gettext(
             "“%(suffix)s” added: without the characters it named another operation."

@@ -130,7 +130,13 @@ def after_action_review(request, pk):
             messages.success(request, gettext("After-action review saved."))
             return redirect("assessments:operation_detail", pk=operation.pk)
     approved = review.approved_version if review else services.approved_version(operation=operation)
-    context = {"operation": operation, "form": form, "review": review, "approved": approved}
+    context = {
+        "operation": operation,
+        "form": form,
+        "review": review,
+        "approved": approved,
+        "rules_change": rules_change(operation, approved) if approved else None,
+    }
     return render(request, "assessments/after_action_review.html", context)
 
 
