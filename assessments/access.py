@@ -14,7 +14,8 @@ Planners, commanders and NGO reviewers get 404, as for any page that is not thei
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from .models import (
@@ -24,6 +25,7 @@ from .models import (
     AuditEvent,
     Brief,
     Membership,
+    Notification,
     Operation,
     PartnerOrganisation,
     PartnerReviewer,
@@ -220,29 +222,38 @@ def waiting_count(user, today):
 
 
 def is_partner_reviewer(user):
-    return user.is_authenticated and _standing(user)["reviewer"]
+    return user.is_authenticated and navigation_facts(user)["reviewer"]
 
 
 def is_partner_only(user):
     """A reviewer of a partner organisation who belongs to no task force: their home is
     the list of briefs shared with them, and the navigation offers nothing else."""
-    return is_partner_reviewer(user) and not _standing(user)["member"]
+    return is_partner_reviewer(user) and not navigation_facts(user)["member"]
 
 
-def _standing(user):
-    """Whether `user` reviews for a partner and belongs to a task force, asked once per
-    request (one query; the navigation asks on every page)."""
-    if not hasattr(user, "_partner_standing"):
-        user._partner_standing = (
+def navigation_facts(user):
+    """What the navigation shows of `user` on every page, asked once per request in one
+    query: whether they review for a partner, belong to a task force, and how many of
+    their notifications are unread."""
+    if not hasattr(user, "_navigation_facts"):
+        unread = (
+            Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
+            .order_by()
+            .values("recipient")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        user._navigation_facts = (
             get_user_model()
             .objects.filter(pk=user.pk)
             .values(
                 reviewer=Exists(PartnerReviewer.objects.filter(user=OuterRef("pk"))),
                 member=Exists(Membership.objects.filter(user=OuterRef("pk"))),
+                unread=Coalesce(Subquery(unread), 0),
             )
             .get()
         )
-    return user._partner_standing
+    return user._navigation_facts
 
 
 def briefs_shared_with(user):
@@ -277,3 +288,25 @@ def brief_for(user, pk):
         return briefs_for(user).get(pk=pk)
     except (Brief.DoesNotExist, ValueError):
         raise BriefHidden(pk) from None
+
+
+class NotificationHidden(Http404):
+    """404 for someone else's notification; recorded like OperationHidden."""
+
+    def __init__(self, pk):
+        super().__init__()
+        self.pk = pk
+
+
+def notifications_for(user):
+    """A user's own notifications: nobody reads another's."""
+    if not user.is_authenticated:
+        return Notification.objects.none()
+    return Notification.objects.filter(recipient=user)
+
+
+def notification_for(user, pk):
+    try:
+        return notifications_for(user).get(pk=pk)
+    except (Notification.DoesNotExist, ValueError):
+        raise NotificationHidden(pk) from None

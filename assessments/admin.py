@@ -34,6 +34,7 @@ from .models import (
     Brief,
     BriefAcknowledgement,
     Membership,
+    Notification,
     Operation,
     PartnerOrganisation,
     PartnerReviewer,
@@ -231,3 +232,16 @@ class BriefAcknowledgementAdmin(ReadOnlyAdmin):
     list_select_related = ["brief__version__assessment__operation", "organisation", "reviewer"]
     fields = list_display
     readonly_fields = list_display
+
+
+@admin.register(Notification)
+class NotificationAdmin(ReadOnlyAdmin):
+    """For following the e-mails: which were sent, which failed. Their words carry no
+    restricted value (services.notifications)."""
+
+    list_display = ["created_at", "recipient", "kind", "codename", "email", "read_at"]
+    list_filter = ["kind", "email", "created_at"]
+    search_fields = ["codename", "recipient__username"]
+    list_select_related = ["recipient"]
+    fields = [*list_display, "actor", "link", "email_attempts"]
+    readonly_fields = fields

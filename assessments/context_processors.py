@@ -17,3 +17,16 @@ def waiting(request):
         return access.waiting_count(user, datetime.date.today())
 
     return {"waiting_count": count}
+
+
+def notifications(request):
+    """`unread_notifications`: the count on the bell in the navigation, lazily, like
+    `waiting_count`."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+
+    def count():
+        return access.navigation_facts(user)["unread"]
+
+    return {"unread_notifications": count}

@@ -10,7 +10,7 @@ timing tells nothing either.
 """
 
 from . import access
-from .models import AuditEvent, Brief, Operation
+from .models import AuditEvent, Brief, Notification, Operation
 from .services.audit import audit_record
 
 
@@ -42,6 +42,16 @@ class RefusedAccessMiddleware:
                 .first()
             )
             summary = f"brief id {exception.pk!s:.20} asked for: not visible (404)"
+        elif isinstance(exception, access.NotificationHidden):
+            kind = AuditEvent.Kind.OPERATION_VIEW
+            operation = (
+                Operation.objects.filter(
+                    pk__in=Notification.objects.filter(pk=_number(exception.pk)).values("operation")
+                )
+                .only("task_force")
+                .first()
+            )
+            summary = f"notification id {exception.pk!s:.20} asked for: not theirs (404)"
         elif isinstance(exception, access.EditRefused):
             kind = AuditEvent.Kind.EDIT
             operation = exception.operation

@@ -11,6 +11,7 @@ from django.conf import settings
 
 from . import services
 from .services.briefs import MAX_ATTEMPTS
+from .services.notifications import MAX_EMAIL_ATTEMPTS, NotificationEmailFailed
 
 
 @shared_task(
@@ -42,3 +43,17 @@ def after_action_reviews_open():
 def audit_prune():
     count, _cutoff = services.audit_prune(retention_days=settings.AUDIT_RETENTION_DAYS)
     return count
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(NotificationEmailFailed,),
+    retry_backoff=30,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=MAX_EMAIL_ATTEMPTS,
+    soft_time_limit=60,
+    time_limit=90,
+)
+def notification_email(notification_id):
+    return services.notification_email_send(notification_id=notification_id)

@@ -227,6 +227,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "assessments.context_processors.waiting",
+                "assessments.context_processors.notifications",
             ],
         },
     },
@@ -386,6 +387,38 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- e-mail -----------------------------------------------------------------------------
+
+# Notifications are e-mailed through one of Django's backends: SMTP once EMAIL_HOST is
+# set, else printed on the console (standard error of the web process or the worker);
+# "file" writes each message to a file under EMAIL_FILE_PATH.
+EMAIL_HOST = env_str("EMAIL_HOST")
+_EMAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+}
+EMAIL_BACKEND = _EMAIL_BACKENDS[
+    env_str("EMAIL_BACKEND", "smtp" if EMAIL_HOST else "console", choices=tuple(_EMAIL_BACKENDS))
+]
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both.")
+EMAIL_TIMEOUT = 20
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "RaidAssess <raidassess@localhost>")
+# Where the links in e-mails point: the address people open the app at.
+SITE_URL = env_str(
+    "SITE_URL", "http://localhost:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+).rstrip("/")
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured("SITE_URL must start with http:// or https://.")
+EMAIL_MESSAGE_DOMAIN = SITE_URL.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0]
 
 # --- audit trail ------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from assessments.views import account
+from assessments.views import account, notifications
 
 urlpatterns = [
     # The admin's own sign-in page would skip the second factor: one way in for everyone.
@@ -23,6 +23,11 @@ urlpatterns = [
     path("accounts/passkeys/new/", account.passkey_add, name="passkey_add"),
     path("accounts/passkeys/register/", account.passkey_register, name="passkey_register"),
     path("accounts/passkeys/<int:pk>/remove/", account.passkey_remove, name="passkey_remove"),
+    path(
+        "accounts/notifications/",
+        notifications.notification_preferences,
+        name="notification_preferences",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("assessments.urls")),

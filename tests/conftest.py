@@ -176,6 +176,20 @@ def approved_operation(operation, planner, supervisor, partner):
     return operation
 
 
+@pytest.fixture
+def signed_plan(task_force, planner, supervisor, partner, settings, tmp_path):
+    """OSPREY, the best plan, shared with Safe Harbour, approved by sita, its two briefs
+    rendered and signed (in a media directory of the test's own)."""
+    from tests.briefs_support import render_briefs
+    from tests.workflow_builders import approve, submitted_operation
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    operation = submitted_operation(task_force, planner, receiving_organisation=partner.name)
+    approve(operation, supervisor)
+    render_briefs(operation)
+    return operation
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
     """With SQLite the test database is a file, not memory, so that a Celery worker that

@@ -1,4 +1,4 @@
-"""Migrations 0009 and 0010 on a database as main left it before checklist version 2:
+"""Migrations 0010 and 0011 on a database as main left it before checklist version 2:
 version 1 plans in every state, some holding values version 2 refuses. Afterwards every
 stored version reads under version 2 (the conversions on record, the content as saved
 kept), every operation opens, drafts are scored again at their next save, nothing is
@@ -27,7 +27,7 @@ from tests.conftest import PASSWORD
 from tests.two_factor import enrol
 from tests.workflow_builders import approve, edit, seen
 
-BEFORE = [("assessments", "0008_second_factors_at_rest")]
+BEFORE = [("assessments", "0009_notifications")]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "scoring_v1"
 PARTNER = "Harbour of Hope Foundation"
 LANGUAGES = ["Khmer", "Khmer\x0b", *(f"Language {n}" for n in range(60))]

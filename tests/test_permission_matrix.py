@@ -16,7 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from assessments import checklist, services
-from assessments.models import AuditEvent, Brief, Membership
+from assessments.models import AuditEvent, Brief, Membership, Notification
 
 from .briefs_support import render_briefs
 from .builders import best_answer, best_assessment
@@ -105,6 +105,17 @@ class Side:
     def briefs(self):
         """The approved copy's briefs, rendered and signed: {variant: Brief}."""
         return render_briefs(self.approved)
+
+    @cached_property
+    def notification(self):
+        """One notification of the planner, about the operation."""
+        return Notification.objects.create(
+            recipient=self.planner,
+            kind=Notification.Kind.SUBMITTED,
+            operation=self.operation,
+            codename=self.operation.codename,
+            link=reverse("assessments:operation_detail", args=[self.operation.pk]),
+        )
 
     @property
     def full_brief(self):
@@ -228,6 +239,15 @@ ROWS = {
     "assessments:shared_briefs": Row(NGO_ONLY),
     # Anyone signed in may check a file: the answer tells no more than the file does.
     "assessments:brief_verify": Row(SIGNED_IN, SIGNED_IN),
+    # The bell: each user's own notifications; opening one follows its link.
+    "assessments:notification_list": Row(SIGNED_IN),
+    "assessments:notification_open": Row(
+        _expect(404, anonymous=LOGIN, alice=302), of="notification"
+    ),
+    "assessments:notifications_read": Row(METHOD_REFUSED, _expect(302, anonymous=LOGIN)),
+    "notification_preferences": Row(
+        SIGNED_IN, _expect(302, anonymous=LOGIN), lambda side, user: {"kinds": ["submitted"]}
+    ),
     # The audit trail: supervisors (of their task forces) and admins.
     "assessments:audit_list": Row(AUDITOR),
     "assessments:audit_export": Row(AUDITOR),

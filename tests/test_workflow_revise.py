@@ -23,21 +23,13 @@ def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-@pytest.fixture
-def approved(task_force, planner, supervisor, partner):
-    operation = submitted_operation(task_force, planner, receiving_organisation=partner.name)
-    approve(operation, supervisor)
-    render_briefs(operation)
-    return operation
-
-
-def test_revising_an_approved_plan_withdraws_its_approval_and_briefs(approved, planner):
-    consequences = services.revision_consequences(operation=approved)
+def test_revising_an_approved_plan_withdraws_its_approval_and_briefs(signed_plan, planner):
+    consequences = services.revision_consequences(operation=signed_plan)
     assert [approval.approver.username for approval in consequences.approvals] == ["sita"]
     assert len(consequences.briefs) == 2 and consequences.organisation.name == "Safe Harbour"
 
-    withdrawn = services.assessment_revise(operation=approved, user=planner)
-    assert status_of(approved) == "draft"
+    withdrawn = services.assessment_revise(operation=signed_plan, user=planner)
+    assert status_of(signed_plan) == "draft"
     assert {brief.variant for brief in withdrawn} == {"full", "ngo"}
     for brief in Brief.objects.all():
         assert (brief.status, brief.withdrawal) == ("withdrawn", "superseded")
@@ -48,17 +40,17 @@ def test_revising_an_approved_plan_withdraws_its_approval_and_briefs(approved, p
     assert "revised" in change.comment
     assert AuditEvent.objects.filter(summary__startswith="approved -> draft").exists()
     # A draft again: the planner changes it, and it is approved again from the start.
-    edit(approved, planner, leak_mitigations="Phones collected at briefing.")
-    services.assessment_submit(operation=approved, user=planner)
+    edit(signed_plan, planner, leak_mitigations="Phones collected at briefing.")
+    services.assessment_submit(operation=signed_plan, user=planner)
 
 
-def test_the_new_brief_replaces_the_withdrawn_one(approved, planner, supervisor):
+def test_the_new_brief_replaces_the_withdrawn_one(signed_plan, planner, supervisor):
     old = {brief.variant: brief for brief in Brief.objects.all()}
-    services.assessment_revise(operation=approved, user=planner)
-    edit(approved, planner, leak_mitigations="Phones collected at briefing.")
-    services.assessment_submit(operation=approved, user=planner)
-    approve(approved, supervisor)
-    new = render_briefs(approved)
+    services.assessment_revise(operation=signed_plan, user=planner)
+    edit(signed_plan, planner, leak_mitigations="Phones collected at briefing.")
+    services.assessment_submit(operation=signed_plan, user=planner)
+    approve(signed_plan, supervisor)
+    new = render_briefs(signed_plan)
     for variant, brief in old.items():
         brief.refresh_from_db()
         assert brief.replaced_by == new[variant]
@@ -73,19 +65,19 @@ def test_revising_a_submitted_plan_withdraws_a_first_approval(task_force, planne
     assert first.superseded_at is not None and status_of(operation) == "draft"
 
 
-def test_nothing_autosaved_supersedes_an_approval(approved, planner):
+def test_nothing_autosaved_supersedes_an_approval(signed_plan, planner):
     with pytest.raises(services.Refused, match="revise the plan"):
-        edit(approved, planner, leak_mitigations="Typed into an approved plan.")
-    assert status_of(approved) == "approved"
+        edit(signed_plan, planner, leak_mitigations="Typed into an approved plan.")
+    assert status_of(signed_plan) == "approved"
     assert Approval.objects.get().superseded_at is None
     assert set(Brief.objects.values_list("status", flat=True)) == {"ready"}
 
 
 @pytest.mark.parametrize("user", ["supervisor", "other_planner", "ngo_reviewer"])
-def test_only_a_planner_of_the_task_force_revises(approved, user, request):
+def test_only_a_planner_of_the_task_force_revises(signed_plan, user, request):
     with pytest.raises(services.Refused, match="Only a planner"):
-        services.assessment_revise(operation=approved, user=request.getfixturevalue(user))
-    assert status_of(approved) == "approved"
+        services.assessment_revise(operation=signed_plan, user=request.getfixturevalue(user))
+    assert status_of(signed_plan) == "approved"
 
 
 def test_a_draft_a_returned_or_a_rejected_plan_is_not_revised(task_force, planner, supervisor):
@@ -176,7 +168,7 @@ def test_not_carried_out_needs_a_decider_a_reason_and_the_right_moment(
 
 
 def test_a_reviewer_acknowledges_the_brief_in_force_once(
-    approved, ngo_reviewer, other_ngo_reviewer, planner
+    signed_plan, ngo_reviewer, other_ngo_reviewer, planner
 ):
     ngo = Brief.objects.get(variant="ngo")
     first = services.brief_acknowledge(brief=ngo, user=ngo_reviewer)
@@ -187,7 +179,7 @@ def test_a_reviewer_acknowledges_the_brief_in_force_once(
         services.brief_acknowledge(brief=ngo, user=other_ngo_reviewer)
     with pytest.raises(services.Refused, match="Only an NGO brief in force"):
         services.brief_acknowledge(brief=Brief.objects.get(variant="full"), user=ngo_reviewer)
-    services.assessment_revise(operation=approved, user=planner)
+    services.assessment_revise(operation=signed_plan, user=planner)
     ngo.refresh_from_db()
     with pytest.raises(services.Refused, match="Only an NGO brief in force"):
         services.brief_acknowledge(brief=ngo, user=ngo_reviewer)

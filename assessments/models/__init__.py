@@ -2,6 +2,7 @@
 
 from .audit import AuditEvent
 from .briefs import Brief, BriefAcknowledgement
+from .notifications import EmailOptOut, Notification
 from .operations import (
     Assessment,
     AssessmentVersion,
@@ -22,7 +23,9 @@ __all__ = [
     "AuditEvent",
     "Brief",
     "BriefAcknowledgement",
+    "EmailOptOut",
     "Membership",
+    "Notification",
     "Operation",
     "PartnerOrganisation",
     "PartnerReviewer",

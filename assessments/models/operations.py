@@ -289,7 +289,7 @@ class AssessmentVersion(models.Model):
 class VersionConversion(models.Model):
     """A stored version whose content a later checklist refused, converted in place.
 
-    The conversion (migration 0010) changed only what the new checklist refuses (a date
+    The conversion (migration 0011) changed only what the new checklist refuses (a date
     not written YYYY-MM-DD, a control or text-direction character, a list too long) and
     recorded here what it changed, and the content as it was saved: the approvals and
     signed briefs of the version stand on that content, which is what `content_hash`

@@ -27,6 +27,14 @@ from .briefs import (
     brief_verify,
     briefs_missing,
 )
+from .notifications import (
+    email_kinds_of,
+    email_preferences_set,
+    notification_email_send,
+    notification_message,
+    notification_open,
+    notifications_read,
+)
 from .rescoring import assessment_rescore, current_rules_verdict, rules_changed
 from .reviews import after_action_review_save, after_action_reviews_open, assessment_close
 from .revisions import (
@@ -73,7 +81,13 @@ __all__ = [
     "content_hash",
     "current_rules_verdict",
     "current_version",
+    "email_kinds_of",
+    "email_preferences_set",
     "in_contract_order",
+    "notification_email_send",
+    "notification_message",
+    "notification_open",
+    "notifications_read",
     "not_carried_out_allowed",
     "NotCarriedOut",
     "operation_create",

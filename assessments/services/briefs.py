@@ -37,6 +37,7 @@ from .. import brief_content, signing
 from ..fields import decrypt_bytes, encrypt_bytes, uses_newest_key
 from ..models import Assessment, AuditEvent, Brief, BriefAcknowledgement, PartnerOrganisation
 from ..pdf import pdf_render
+from . import notifications
 from .audit import audit_record
 from .queue import BRIEF_RENDER, queue_after_commit
 from .states import Refused, Write, write_check
@@ -100,7 +101,12 @@ def brief_request(*, operation, user=None, request=None):
         brief, created = in_force.get_or_create(
             version=version,
             variant=variant,
-            defaults={"shared_with": organisation, "requested_by": user, "deadline": _deadline()},
+            defaults={
+                # Only the NGO brief is shared; the full brief stays with the task force.
+                "shared_with": organisation if variant == Brief.Variant.NGO else None,
+                "requested_by": user,
+                "deadline": _deadline(),
+            },
         )
         if created:
             _replaces(brief)
@@ -294,6 +300,9 @@ def brief_render(*, brief_id):
         # Our claim expired and another worker took the brief over: its file counts.
         default_storage.delete(name)
         return False
+    if stored.variant == Brief.Variant.NGO:
+        with transaction.atomic():
+            notifications.notify_brief_ready(brief=brief)
     return True
 
 

@@ -10,6 +10,7 @@ from celery import current_app
 from django.db import transaction
 
 BRIEF_RENDER = "assessments.tasks.brief_render"
+NOTIFICATION_EMAIL = "assessments.tasks.notification_email"
 
 
 def queue_after_commit(task, *args):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_noop
 from ..access import role_of
 from ..models import AfterActionReview, Approval, Assessment, AuditEvent
 from ..models.workflow import review_due
+from . import notifications
 from .audit import audit_record
 from .states import Refused
 from .transitions import Status, status_move, status_refusal
@@ -47,7 +48,7 @@ def after_action_reviews_open(*, today=None):
     return moved
 
 
-def _open_review(assessment, *, request):
+def _open_review(assessment, *, request, by=None):
     status_move(
         assessment,
         latest_version(assessment),
@@ -56,6 +57,7 @@ def _open_review(assessment, *, request):
         comment=DATE_PASSED,
         request=request,
     )
+    notifications.notify_review_due(operation=assessment.operation, actor=by)
 
 
 def after_action_review_save(*, operation, user, values, request=None, today=None):
@@ -75,7 +77,7 @@ def after_action_review_save(*, operation, user, values, request=None, today=Non
                 ),
             )
         if assessment.status == Status.APPROVED:
-            _open_review(assessment, request=request)
+            _open_review(assessment, request=request, by=user)
         review, _created = AfterActionReview.objects.update_or_create(
             operation=operation,
             defaults={

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_noop
 
 from ..access import EDITOR_ROLES, role_of
 from ..models import Brief
+from . import notifications
 from .briefs import briefs_withdraw
 from .states import Refused, planned_date_passed
 from .transitions import (
@@ -66,6 +67,12 @@ def revision_consequences(*, operation):
     )
 
 
+def _approvers(assessment):
+    return [
+        approval.approver for approval in standing_approvals(assessment).select_related("approver")
+    ]
+
+
 def _withdraw_all(assessment, reason):
     """Supersede the standing approvals and withdraw the approved version's briefs."""
     version = approved_version(operation=assessment.operation)
@@ -92,6 +99,7 @@ def assessment_revise(*, operation, user, request=None):
                     "operation did not take place, a supervisor records that on its page."
                 )
             )
+        approvers = _approvers(assessment)
         withdrawn = _withdraw_all(assessment, Brief.Withdrawal.SUPERSEDED)
         status_move(
             assessment,
@@ -100,6 +108,13 @@ def assessment_revise(*, operation, user, request=None):
             by=user,
             comment=REVISED,
             request=request,
+        )
+        notifications.notify_withdrawn(
+            operation=operation,
+            actor=user,
+            kind=notifications.Kind.REVISED,
+            approvers=approvers,
+            briefs=withdrawn,
         )
         return withdrawn
 
@@ -133,6 +148,7 @@ def assessment_not_carried_out(*, operation, user, outcome, reason, request=None
                     "this one is: %(status)s."
                 ),
             )
+        approvers = _approvers(assessment)
         if outcome == NotCarriedOut.CANCEL:
             # The approvals stand, as the record of what was approved and called off.
             version = approved_version(operation=operation)
@@ -141,10 +157,10 @@ def assessment_not_carried_out(*, operation, user, outcome, reason, request=None
                 if version
                 else []
             )
-            to_status = Status.CANCELLED
+            to_status, kind = Status.CANCELLED, notifications.Kind.CANCELLED
         else:
             withdrawn = _withdraw_all(assessment, Brief.Withdrawal.SUPERSEDED)
-            to_status = Status.DRAFT
+            to_status, kind = Status.DRAFT, notifications.Kind.REVISED
         status_move(
             assessment,
             latest_version(assessment),
@@ -152,5 +168,8 @@ def assessment_not_carried_out(*, operation, user, outcome, reason, request=None
             by=user,
             comment=reason,
             request=request,
+        )
+        notifications.notify_withdrawn(
+            operation=operation, actor=user, kind=kind, approvers=approvers, briefs=withdrawn
         )
         return withdrawn

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import scoring
 from ..access import EDITOR_ROLES, role_of
 from ..models import Approval, AuditEvent
+from . import notifications
 from .audit import audit_record
 from .briefs import brief_request
 from .rescoring import rescore_if_rules_changed, rules_changed
@@ -70,7 +71,9 @@ def assessment_submit(*, operation, user, request=None):
         current = rescore_if_rules_changed(
             assessment, user=user, request=request, where="submission"
         )
-        return status_move(assessment, current, Status.SUBMITTED, by=user, request=request)
+        change = status_move(assessment, current, Status.SUBMITTED, by=user, request=request)
+        notifications.notify_submitted(operation=operation, actor=user)
+        return change
 
 
 def _require_approvable(*, assessment, current, standing, user, role):
@@ -184,8 +187,19 @@ def assessment_approve(
             status_move(assessment, current, Status.APPROVED, by=user, request=request)
             # Queued once this transaction commits.
             brief_request(operation=operation, user=user, request=request)
+            notifications.notify_decided(
+                operation=operation,
+                actor=user,
+                kind=notifications.Kind.APPROVED,
+                approvers=[approval.approver for approval in standing],
+            )
         elif assessment.status == Status.AFTER_ACTION_REVIEW:
             close_if_complete(assessment, user=user, request=request)
+        needed = roles_needed(verdict, [*standing, approval])
+        if needed and kind != Approval.Kind.FOLLOW_UP:
+            # One of two given (or an urgent approval, whose follow-up is due): the
+            # other role is told that its approval is next.
+            notifications.notify_first_of_two(operation=operation, actor=user, roles=needed)
         return approval
 
 
@@ -200,7 +214,12 @@ def _decide_against(*, operation, user, version, content_hash, text, to_status, 
             _("Only a submitted assessment can be returned or rejected; this one is: %(status)s."),
         )
     approvals_supersede(assessment)
-    return status_move(assessment, current, to_status, by=user, comment=text, request=request)
+    change = status_move(assessment, current, to_status, by=user, comment=text, request=request)
+    kind = (
+        notifications.Kind.RETURNED if to_status == Status.RETURNED else notifications.Kind.REJECTED
+    )
+    notifications.notify_decided(operation=operation, actor=user, kind=kind)
+    return change
 
 
 @transaction.atomic

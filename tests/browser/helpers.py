@@ -2,8 +2,10 @@
 
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from django.db import connection
 from playwright.sync_api import expect
 
 from assessments.services.two_factor import second_step_of
@@ -14,6 +16,21 @@ AXE_JS = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 BLOCKING_IMPACTS = ("serious", "critical")
 # As long as the auto-waiting assertions wait (conftest.TIMEOUT_MS).
 TIMEOUT_S = 10
+
+
+def off_thread(function, *args):
+    """Run `function` in a thread of its own, with a database connection of its own:
+    without a broker an approval renders its briefs at once, and pyHanko's asyncio.run
+    cannot run beside Playwright's event loop in the test's thread."""
+
+    def run():
+        try:
+            return function(*args)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(run).result()
 
 
 def sign_in(page, user):

@@ -4,34 +4,18 @@ NGO's reviewer sees the old brief marked withdrawn, then downloads and acknowled
 new one, which the task force sees. The trail shows each step."""
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from assessments import services
 from assessments.models import Approval, Brief
 from tests.briefs_support import render_briefs
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, off_thread, sign_in
 from tests.workflow_builders import approve, edit, status_of, submitted_operation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _off_thread(function, *args):
-    """Without a broker the approval renders its briefs at once, and pyHanko's
-    asyncio.run cannot run beside Playwright's loop in this thread."""
-
-    def run():
-        try:
-            return function(*args)
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(1) as thread:
-        return thread.submit(run).result()
 
 
 def _approved(task_force, planner, supervisor, partner):
@@ -53,7 +37,7 @@ def _approve_again(operation, planner, supervisor):
 def test_a_plan_is_revised_on_purpose_and_the_ngo_follows_each_brief(
     new_context, task_force, planner, supervisor, partner, ngo_reviewer
 ):
-    operation = _off_thread(_approved, task_force, planner, supervisor, partner)
+    operation = off_thread(_approved, task_force, planner, supervisor, partner)
     detail = reverse("assessments:operation_detail", args=[operation.pk])
     old_ngo = Brief.objects.get(variant="ngo")
 
@@ -94,7 +78,7 @@ def test_a_plan_is_revised_on_purpose_and_the_ngo_follows_each_brief(
     expect(ngo.get_by_role("button", name="Acknowledge receipt")).to_have_count(0)
 
     # Approved again, the new brief replaces it; the reviewer downloads and acknowledges.
-    _off_thread(_approve_again, operation, planner, supervisor)
+    off_thread(_approve_again, operation, planner, supervisor)
     new_ngo = Brief.objects.get(variant="ngo", status="ready")
     ngo.goto(reverse("assessments:shared_briefs"))
     expect(ngo.locator(f'tr[data-brief="{old_ngo.pk}"]')).to_contain_text("Replaced by version")

@@ -66,10 +66,12 @@ class Command(BaseCommand):
         user_model = get_user_model()
         user = user_model.objects.filter(username=username).first()
         if user is None:
+            # example.org never delivers mail: the console backend shows what would go.
+            email = f"{username}@example.org"
             if role == "admin":
-                user = user_model.objects.create_superuser(username, password=password)
+                user = user_model.objects.create_superuser(username, email, password)
             else:
-                user = user_model.objects.create_user(username, password=password)
+                user = user_model.objects.create_user(username, email, password)
         if task_force is not None:
             Membership.objects.get_or_create(
                 user=user, task_force=task_force, defaults={"role": role}

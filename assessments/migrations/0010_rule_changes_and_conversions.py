@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0008_second_factors_at_rest'),
+        ('assessments', '0009_notifications'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

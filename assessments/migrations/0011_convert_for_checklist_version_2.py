@@ -193,13 +193,13 @@ def convert_versions(apps, schema_editor):
             summary=(
                 f"version {version.number}: "
                 + ", ".join(change["key"] for change in changes)
-                + f" converted for checklist version {CHECKLIST_VERSION} (migration 0010)"
+                + f" converted for checklist version {CHECKLIST_VERSION} (migration 0011)"
             )[:500],
         )
 
 
 class Migration(migrations.Migration):
-    dependencies = [("assessments", "0009_rule_changes_and_conversions")]
+    dependencies = [("assessments", "0010_rule_changes_and_conversions")]
 
     operations = [
         migrations.RunPython(convert_operations, migrations.RunPython.noop),
