@@ -171,12 +171,15 @@ def _waiting(queryset):
 
 def operations_to_approve(user):
     """Submitted assessments (and urgent ones awaiting their follow-up) that `user` may
-    approve: in a task force where they approve, a role no standing approval fills yet,
-    and no version of it saved by them."""
+    approve: in a task force where they approve, a role no standing approval of the
+    latest version fills yet, and no version of it saved by them. (An approval of an
+    earlier version stands only once a rule change rescored the plan: it counts no more.)"""
     if not user.is_authenticated:
         return Operation.objects.none()
     standing = Approval.objects.filter(
-        assessment=OuterRef("assessment"), superseded_at__isnull=True
+        assessment=OuterRef("assessment"),
+        superseded_at__isnull=True,
+        version__number=OuterRef("assessment__version_number"),
     )
     follow_up_due = (
         Q(

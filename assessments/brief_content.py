@@ -15,7 +15,7 @@ import datetime
 from django.utils import formats
 from django.utils.translation import gettext, gettext_lazy
 
-from . import checklist, display
+from . import checklist, display, scoring
 
 # The NGO brief: who to expect (the codename is its title), the week, and the care
 # ready for them.
@@ -61,6 +61,13 @@ def _shown(key, value):
 
 def _rows(values, keys):
     return [{"label": display.question(key), "value": _shown(key, values.get(key))} for key in keys]
+
+
+def _asked(version, keys):
+    """`keys` but those added to the checklist after the one `version`'s verdict was
+    scored on: a brief of a version 1 verdict reads as it did when it was signed."""
+    asked_in = scoring.CHECKLIST_OF[version.scoring_version]
+    return [key for key in keys if checklist.field(key).since <= asked_in]
 
 
 def planned_week(planned_date):
@@ -136,9 +143,12 @@ def full_context(*, version, approvals, organisation):
             profile, [key for key in checklist.PROFILE_FIELDS if key not in PROFILE_LEFT_OUT]
         ),
         "headings": [
-            {"key": key, "title": title, "rows": _rows(content["answers"], keys)}
+            {"key": key, "title": title, "rows": _rows(content["answers"], _asked(version, keys))}
             for key, title, keys in IIMARCH
         ],
+        # The claim beside what the sources carry, when they carry less (version 2 on).
+        "claimed_presence": content["answers"].get("victim_presence"),
+        "scoring_version": version.scoring_version,
         "informant_known": _informant_known(content["answers"]),
         "organisation": organisation,
         "organisation_name": profile["receiving_organisation"],
@@ -162,7 +172,7 @@ def ngo_context(*, version, approvals, organisation):
         ],
         "week": planned_week(profile.get(NGO_WEEK_FIELD)),
         "persons": _rows(profile, NGO_PROFILE_FIELDS),
-        "care": _rows(answers, NGO_CARE_ITEMS),
+        "care": _rows(answers, _asked(version, NGO_CARE_ITEMS)),
         "organisation": name,
         "contact_point": organisation.contact_point,
     }

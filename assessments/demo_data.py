@@ -2,8 +2,12 @@
 
 Read by `manage.py demo`. Every name, business and address here is invented. The
 operations' answers start from SMART_PLAN (a plan that scores smart / go) and change
-what makes each one the example it is: verdicts span go, conditional go, no go (blind)
-and urgent go, so a new user sees every kind of verdict at once.
+what makes each one the example it is: verdicts span go, conditional go, no go (blind,
+and led by a private group) and urgent go (a child in commercial sex; abuse going on
+now), and one claims more victim presence than its sources carry, so a new user sees
+every kind of verdict at once. Planned dates are days from the day the demo is loaded
+("planned_in_days"), so that its story holds whenever it is: an approved operation
+next week, one whose date has passed and whose after-action review is due.
 """
 
 TASK_FORCES = ("Mekong Delta Task Force", "Andaman Coast Task Force")
@@ -121,16 +125,18 @@ SMART_PLAN = {
     "after_action_review_planned": True,
 }
 
-# Each operation: task force, the planner who creates it, its profile, what its answers
-# change from SMART_PLAN (None: a draft with no answers at all), the verdict it is meant
-# to show (checked by the tests), and later saves that give it a history. "workflow",
+# Each operation: task force, the planner who creates it, its planned date in days from
+# today, its profile, what its answers change from SMART_PLAN (None: a draft with no
+# answers at all), the verdict it is meant to show (checked by the tests), and later
+# saves that give it a history. "workflow",
 # when present, is how far the demo takes it: "submitted" (waits for the supervisor),
 # "returned" (with RETURN_COMMENTS) or "approved" (by the supervisor, and the commander
 # where two approvals are required, with APPROVAL_RATIONALE). An approved operation
 # whose planned date has passed is due for its after-action review.
 RETURN_COMMENTS = (
     "Interpreters for Lao and a child specialist must be named before this goes ahead; "
-    "ask the partner NGO to meet the workers within two hours."
+    "ask the partner NGO to meet the workers within two hours. One source confirms the "
+    "workers are there: that is a report, not corroboration."
 )
 APPROVAL_RATIONALE = "Corroborated evidence, segregation and care are in place."
 
@@ -139,13 +145,13 @@ OPERATIONS = (
         "task_force": MEKONG,
         "by": "planner",
         "expect": ("smart", "go"),
+        "planned_in_days": 10,
         "profile": {
             "codename": "LOTUS",
             "site_type": "massage_parlour",
             "exploitation_type": "sex",
             "target_name": "Silver Lotus Wellness",
             "target_address": "22 Lantern Street, Pier Ward, Riverside (fictional)",
-            "planned_date": "2026-12-03",
             "estimated_persons_on_site": 18,
             "estimated_potential_victims": 11,
             "minors_suspected": "no",
@@ -161,13 +167,13 @@ OPERATIONS = (
         "task_force": MEKONG,
         "by": "planner",
         "expect": ("deficient", "conditional_go"),
+        "planned_in_days": 14,
         "profile": {
             "codename": "BAMBOO",
             "site_type": "factory",
             "exploitation_type": "labour",
             "target_name": "Evergreen Stitch Garments Co.",
             "target_address": "Unit 4, Canal Industrial Estate, East Bank (fictional)",
-            "planned_date": "2026-12-10",
             "estimated_persons_on_site": 65,
             "estimated_potential_victims": 40,
             "minors_suspected": "unknown",
@@ -175,9 +181,12 @@ OPERATIONS = (
             "suspect_roles": ["employer", "supervisor", "broker"],
             "suspect_details": "Owner and two line supervisors; broker visits on Fridays.",
         },
+        # Presence overstated: an informant and an NGO report, confirmed by one source
+        # only, carry a report, not the corroboration claimed.
         "answers": {
             "offence_basis": "Forced labour and debt bondage.",
-            "victim_presence": "reported",
+            "evidence_sources": ["informant", "ngo_or_community_report"],
+            "victim_presence": "corroborated",
             "independent_corroborations": 1,
             "warrant_status": "pending",
             "interpreters_for_all_languages": False,
@@ -191,13 +200,13 @@ OPERATIONS = (
         "task_force": MEKONG,
         "by": "planner",
         "expect": ("blind", "no_go"),
+        "planned_in_days": 21,
         "profile": {
             "codename": "MONSOON",
             "site_type": "entertainment_venue",
             "exploitation_type": "unknown",
             "target_name": "Night Market karaoke strip",
             "target_address": "Blocks 3 to 9, Old Ferry Road (fictional)",
-            "planned_date": "2026-11-30",
             "estimated_persons_on_site": 120,
             "estimated_potential_victims": None,
             "minors_suspected": "unknown",
@@ -225,13 +234,13 @@ OPERATIONS = (
         "task_force": MEKONG,
         "by": "planner",
         "expect": ("deficient", "urgent_go"),
+        "planned_in_days": 1,
         "profile": {
             "codename": "JASMINE",
             "site_type": "brothel",
             "exploitation_type": "sex",
             "target_name": "House behind the Red Jasmine guesthouse",
             "target_address": "Lane 5, Sugar Palm Village, West District (fictional)",
-            "planned_date": "2026-11-24",
             "estimated_persons_on_site": 9,
             "estimated_potential_victims": 6,
             "minors_suspected": "yes",
@@ -257,13 +266,13 @@ OPERATIONS = (
         "task_force": MEKONG,
         "by": "planner",
         "expect": ("deficient", "conditional_go"),
+        "planned_in_days": -12,
         "profile": {
             "codename": "RICEFIELD",
             "site_type": "farm",
             "exploitation_type": "labour",
             "target_name": "Green Terrace Plantation",
             "target_address": "Km 14, Hill Road, Upper Valley (fictional)",
-            "planned_date": "2026-11-06",
             "estimated_persons_on_site": 80,
             "estimated_potential_victims": 35,
             "minors_suspected": "no",
@@ -288,13 +297,13 @@ OPERATIONS = (
         "task_force": MEKONG,
         "by": "planner",
         "expect": ("smart", "go"),
+        "planned_in_days": 7,
         "profile": {
             "codename": "SAMPAN",
             "site_type": "private_home",
             "exploitation_type": "labour",
             "target_name": "Private residence (domestic workers)",
             "target_address": "9 Orchid Crescent, Garden Quarter (fictional)",
-            "planned_date": "2026-12-18",
             "estimated_persons_on_site": 6,
             "estimated_potential_victims": 3,
             "minors_suspected": "no",
@@ -313,13 +322,13 @@ OPERATIONS = (
         "task_force": MEKONG,
         "by": "planner",
         "expect": ("blind", "no_go"),
+        "planned_in_days": None,
         "profile": {
             "codename": "DRAGONFLY",
             "site_type": "construction_site",
             "exploitation_type": "labour",
             "target_name": None,
             "target_address": None,
-            "planned_date": None,
             "estimated_persons_on_site": None,
             "estimated_potential_victims": None,
             "minors_suspected": None,
@@ -334,13 +343,13 @@ OPERATIONS = (
         "task_force": ANDAMAN,
         "by": "andaman",
         "expect": ("smart", "go"),
+        "planned_in_days": 5,
         "profile": {
             "codename": "CORAL",
             "site_type": "fishing_vessel",
             "exploitation_type": "labour",
             "target_name": "Trawler 'Sea Horizon 7'",
             "target_address": "Berth 12, North Fishing Pier, Harbour Town (fictional)",
-            "planned_date": "2026-12-06",
             "estimated_persons_on_site": 24,
             "estimated_potential_victims": 19,
             "minors_suspected": "no",
@@ -360,13 +369,13 @@ OPERATIONS = (
         "task_force": ANDAMAN,
         "by": "andaman",
         "expect": ("smart", "urgent_go"),
+        "planned_in_days": 1,
         "profile": {
             "codename": "MANGROVE",
             "site_type": "factory",
             "exploitation_type": "labour",
             "target_name": "Blue Bay Seafood Processing",
             "target_address": "Shed 3, Mangrove Creek Road, Estuary Point (fictional)",
-            "planned_date": "2026-11-23",
             "estimated_persons_on_site": 50,
             "estimated_potential_victims": 30,
             "minors_suspected": "unknown",
@@ -374,9 +383,10 @@ OPERATIONS = (
             "suspect_roles": ["employer", "guard"],
             "suspect_details": "Owner's nephew runs the night shift; guards lock the gate.",
         },
+        # Urgent because of the abuse going on now (version 2): no threat to life is
+        # known, but workers are beaten and locked in every night.
         "answers": {
             "offence_basis": "Forced labour; unlawful confinement.",
-            "risk_to_life": "credible_imminent",
             "ongoing_serious_abuse": True,
             "weapons_expected": "confirmed_firearms",
         },
@@ -385,14 +395,14 @@ OPERATIONS = (
     {
         "task_force": ANDAMAN,
         "by": "andaman",
-        "expect": ("blind", "no_go"),
+        "expect": ("deficient", "no_go"),
+        "planned_in_days": 30,
         "profile": {
             "codename": "TIDEWATER",
             "site_type": "construction_site",
             "exploitation_type": "labour",
             "target_name": "Harbourview Towers building site",
             "target_address": "Plot 88, Reclamation Avenue, New Harbour (fictional)",
-            "planned_date": "2027-01-08",
             "estimated_persons_on_site": 200,
             "estimated_potential_victims": 15,
             "minors_suspected": "no",
@@ -400,12 +410,12 @@ OPERATIONS = (
             "suspect_roles": ["broker", "recruiter"],
             "suspect_details": "Two labour brokers; names not confirmed.",
         },
+        # A private rescue group would lead it and buy the workers' passports back from
+        # the brokers: whatever else the plan has, law enforcement must lead, and nobody
+        # pays exploiters (version 2).
         "answers": {
-            "victim_presence": "reported",
-            "independent_corroborations": 1,
-            "immigration_enforcement_objective": True,
-            "services_voluntary": False,
-            "shelter_type": "closed_detention_like",
+            "lead_agency": "ngo_or_private",
+            "payment_to_exploiters": True,
         },
         "revisions": (),
     },

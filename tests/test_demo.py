@@ -1,3 +1,4 @@
+import datetime
 import io
 
 import pytest
@@ -110,8 +111,46 @@ def test_it_leaves_work_waiting_in_every_state_of_the_workflow(db, debug):
     }
     assert status["LOTUS"] == "submitted"
     assert status["BAMBOO"] == "returned"
-    assert status["SAMPAN"] in ("approved", "after_action_review")
+    assert status["SAMPAN"] == "approved"
     assert status["RICEFIELD"] == "after_action_review"
     supervisor = get_user_model().objects.get(username="supervisor")
     assert "LOTUS" in access.operations_to_approve(supervisor).values_list("codename", flat=True)
     assert Approval.objects.filter(assessment__operation__codename="RICEFIELD").count() == 2
+
+
+def _verdict(codename):
+    return services.current_version(operation=Operation.objects.get(codename=codename)).verdict
+
+
+def test_it_spans_the_rules_of_version_2(db, debug):
+    call_command("demo", stdout=io.StringIO())
+    # One claims more victim presence than its sources carry.
+    overstated = _verdict("BAMBOO")
+    assert "presence-overstated" in {finding["rule"] for finding in overstated["findings"]}
+    assert overstated["supported_presence"] == "reported"
+    # One is led by a private group, which the app stops.
+    private = _verdict("TIDEWATER")
+    assert private["decision"] == "no_go"
+    assert "nogo-lead-agency" in {finding["rule"] for finding in private["findings"]}
+    # One is urgent because of abuse going on now, and nothing else.
+    urgent = Operation.objects.get(codename="MANGROVE")
+    answers = services.current_version(operation=urgent).content["answers"]
+    assert answers["ongoing_serious_abuse"] is True
+    assert (answers["risk_to_life"], answers["minors_in_commercial_sex"]) == ("none_known", "no")
+    assert _verdict("MANGROVE")["decision"] == "urgent_go"
+
+
+def test_its_planned_dates_are_set_from_the_day_it_is_loaded(db, debug):
+    call_command("demo", stdout=io.StringIO())
+    today = datetime.date.today()
+    planned = dict(Operation.objects.values_list("codename", "planned_date"))
+    for operation in demo_data.OPERATIONS:
+        days = operation["planned_in_days"]
+        expected = None if days is None else today + datetime.timedelta(days=days)
+        assert planned[operation["profile"]["codename"]] == expected
+    # Approved for next week; the other's date has passed and its review is due.
+    next_week = (today + datetime.timedelta(weeks=1)).isocalendar()[:2]
+    assert planned["SAMPAN"].isocalendar()[:2] == next_week
+    assert Operation.objects.get(codename="SAMPAN").assessment.status == "approved"
+    assert planned["RICEFIELD"] < today
+    assert planned["LOTUS"] > today

@@ -14,6 +14,7 @@ from django.urls import reverse
 from assessments import services
 from assessments.models import Brief
 from tests.briefs_support import render_briefs
+from tests.version_1 import as_version_1
 from tests.workflow_builders import (
     PAST,
     approve,
@@ -35,18 +36,20 @@ STATES = (
     "closed",
     "cancelled",
 )
-# state: (pre-raid writes allowed, briefs allowed). Submitted and approved plans change
-# only by revising them first (tests/test_workflow_revise.py).
+# state: (pre-raid writes allowed, briefs allowed, a verdict of older rules scored
+# again). Submitted and approved plans change only by revising them first
+# (tests/test_workflow_revise.py); a submitted one is rescored before its decision, an
+# approved one keeps the verdict it was approved on (tests/test_rule_change.py).
 EXPECTED = {
-    "draft": (True, False),
-    "submitted": (False, False),
-    "returned": (True, False),
-    "approved": (False, True),
-    "approved_past_date": (False, True),
-    "rejected": (False, False),
-    "after_action_review": (False, True),
-    "closed": (False, True),
-    "cancelled": (False, False),
+    "draft": (True, False, True),
+    "submitted": (False, False, True),
+    "returned": (True, False, True),
+    "approved": (False, True, False),
+    "approved_past_date": (False, True, False),
+    "rejected": (False, False, False),
+    "after_action_review": (False, True, False),
+    "closed": (False, True, False),
+    "cancelled": (False, False, False),
 }
 TODAY = datetime.date(2026, 6, 1)
 
@@ -132,6 +135,21 @@ def test_the_services_allow_the_pre_raid_writes_only_where_the_table_does(
         assert refused.value.reason  # names the state and what to do instead
         in_state.assessment.refresh_from_db()
         assert in_state.assessment.version_number == before
+
+
+def test_a_verdict_of_older_rules_is_scored_again_only_where_the_table_says(
+    in_state, state, planner, supervisor
+):
+    older = as_version_1(in_state, keep_answers=True)
+    # A save that changes nothing, then the decision page's rescoring.
+    services.assessment_save(operation=in_state, user=planner, base_version=older.number)
+    services.assessment_rescore(operation=in_state, user=supervisor)
+    current = services.current_version(operation=in_state)
+    if EXPECTED[state][2]:
+        assert (current.number, current.content_hash) == (older.number + 1, older.content_hash)
+        assert current.verdict["scoring_version"] == "2"
+    else:
+        assert current == older
 
 
 def test_the_pages_allow_the_pre_raid_writes_only_where_the_table_does(

@@ -120,11 +120,12 @@ PROFILE = (
         question=gettext_noop("Suspects: names and descriptions"),
         disclosure=FULL_BRIEF_ONLY,
     ),
+    # The contract marks it (v2), but the app asked it before: its version 1 assessments
+    # and exports name the receiving organisation, and they must still read and import.
     Item(
         "receiving_organisation",
         TEXT,
         question=gettext_noop("Receiving organisation"),
-        since="2",
         disclosure=BOTH_BRIEFS,
         max_length=200,
     ),

@@ -11,6 +11,7 @@ from .operations import (
     PartnerOrganisation,
     PartnerReviewer,
     TaskForce,
+    VersionConversion,
 )
 from .workflow import AfterActionReview, Approval, StatusChange
 
@@ -30,4 +31,5 @@ __all__ = [
     "PartnerReviewer",
     "StatusChange",
     "TaskForce",
+    "VersionConversion",
 ]

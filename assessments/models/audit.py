@@ -20,6 +20,8 @@ class AuditEvent(models.Model):
         OPERATION_VIEW = "operation_view", _("View of an operation")
         OPERATION_CREATE = "operation_create", _("Operation created")
         EDIT = "edit", _("Edit")
+        RESCORE = "rescore", _("Scored again under new rules")
+        CONVERSION = "conversion", _("Stored values converted for a new checklist")
         STATE_CHANGE = "state_change", _("State change")
         APPROVAL = "approval", _("Approval")
         EXPORT = "export", _("Export")

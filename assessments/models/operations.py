@@ -204,9 +204,21 @@ class Assessment(models.Model):
 
 
 class AssessmentVersion(models.Model):
-    """One save of an assessment: never changed afterwards."""
+    """One save of an assessment, or its rescoring when the rules changed.
+
+    Never changed afterwards, with one exception on record: values a later checklist
+    refuses are converted in place by a migration, and the `conversion` keeps the
+    content as it was saved (whose hash `content_hash` is, and stays).
+    """
+
+    class Kind(models.TextChoices):
+        SAVED = "saved", _("Saved")
+        # The content of the version before it, the verdict of the current rules: made
+        # by RaidAssess, not by a person (`created_by` is empty).
+        RESCORED = "rescored", _("Rule change: scored again")
 
     assessment = models.ForeignKey(Assessment, models.CASCADE, related_name="versions")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SAVED)
     number = models.PositiveIntegerField(_("version"))
     # Holds the informant details and free text that may name people.
     content = EncryptedJSONField(_("assessment JSON"))
@@ -222,8 +234,14 @@ class AssessmentVersion(models.Model):
         related_name="+",
         verbose_name=_("receiving organisation"),
     )
+    # Empty for a version RaidAssess made itself (a rescoring).
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("saved by")
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("saved by"),
     )
     created_at = models.DateTimeField(_("saved"), auto_now_add=True)
 
@@ -238,6 +256,23 @@ class AssessmentVersion(models.Model):
     def __str__(self):
         return f"{self.assessment} v{self.number}"
 
+    @property
+    def author(self):
+        """Who saved it, as pages name them: a username, or RaidAssess itself."""
+        return self.created_by.get_username() if self.created_by else _("RaidAssess (rule change)")
+
+    @property
+    def scoring_version(self):
+        # Verdicts stored before scoring versions were recorded are version 1's.
+        return self.verdict.get("scoring_version", "1")
+
+    def content_as_saved(self):
+        """The content exactly as it was saved, whose hash `content_hash` is."""
+        try:
+            return self.conversion.content_as_saved
+        except VersionConversion.DoesNotExist:
+            return self.content
+
     def profile(self):
         """The profile as contract JSON.
 
@@ -249,3 +284,31 @@ class AssessmentVersion(models.Model):
             return profile
         organisation = self.receiving_organisation
         return {**profile, "receiving_organisation": organisation.name if organisation else None}
+
+
+class VersionConversion(models.Model):
+    """A stored version whose content a later checklist refused, converted in place.
+
+    The conversion (migration 0011) changed only what the new checklist refuses (a date
+    not written YYYY-MM-DD, a control or text-direction character, a list too long) and
+    recorded here what it changed, and the content as it was saved: the approvals and
+    signed briefs of the version stand on that content, which is what `content_hash`
+    is the hash of. The version's history shows each change.
+    """
+
+    version = models.OneToOneField(
+        AssessmentVersion, models.CASCADE, related_name="conversion", verbose_name=_("version")
+    )
+    checklist_version = models.CharField(_("converted for checklist version"), max_length=10)
+    # Both hold what planners typed: encrypted like the content.
+    content_as_saved = EncryptedJSONField(_("content as saved"))
+    # [{"key": "operation.planned_date", "change": "date", "was": ..., "now": ...}, ...]
+    changes = EncryptedJSONField(_("changes"))
+    created_at = models.DateTimeField(_("converted"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("version conversion")
+        verbose_name_plural = _("version conversions")
+
+    def __str__(self):
+        return f"{self.version} for checklist version {self.checklist_version}"

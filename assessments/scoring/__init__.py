@@ -24,6 +24,9 @@ RULES = (*GATES, *FINDINGS)
 
 CURRENT_SCORER = Scorer(version=SCORING_VERSION, checklist=CURRENT, rows=ROWS, rules=RULES)
 SCORERS = {"1": v1.score_assessment, SCORING_VERSION: CURRENT_SCORER.score}
+# The checklist version each scoring version was written for (and a plan scored under
+# it was answered on): what a brief of its verdict lists, as it did when it was signed.
+CHECKLIST_OF = {"1": "1", SCORING_VERSION: CURRENT.version}
 WEIGHTS = {key: row.weight for key, row in ROWS.items()}
 TRUE_IS_WORSE = frozenset(key for key, row in ROWS.items() if row.earns is when_false)
 item_share = CURRENT_SCORER.share

@@ -34,6 +34,7 @@ from .notifications import (
     notification_open,
     notifications_read,
 )
+from .rescoring import assessment_rescore, current_rules_verdict, rules_changed
 from .reviews import (
     after_action_review_return,
     after_action_review_save,
@@ -75,6 +76,7 @@ __all__ = [
     "assessment_import_refused",
     "assessment_not_carried_out",
     "assessment_reject",
+    "assessment_rescore",
     "assessment_return",
     "assessment_revise",
     "assessment_save",
@@ -94,6 +96,7 @@ __all__ = [
     "BriefRenderFailed",
     "Conflict",
     "content_hash",
+    "current_rules_verdict",
     "current_version",
     "email_kinds_of",
     "email_preferences_set",
@@ -109,6 +112,7 @@ __all__ = [
     "Refused",
     "submission_refusal",
     "revision_consequences",
+    "rules_changed",
     "write_check",
     "write_refusal",
     "Write",

@@ -11,11 +11,12 @@ import datetime
 
 from django.db import IntegrityError, transaction
 
-from .. import checklist, scoring
-from ..models import Assessment, AssessmentVersion, AuditEvent, Operation, PartnerOrganisation
+from .. import checklist
+from ..models import Assessment, AuditEvent, Operation, PartnerOrganisation
 from .audit import audit_record
+from .rescoring import rescore_if_rules_changed
 from .states import Write, write_check
-from .versions import content_hash, current_version, latest_version, locked_assessment
+from .versions import current_version, latest_version, locked_assessment, version_add
 
 CODENAME_TAKEN = checklist.gettext_noop("another operation of this task force has this codename.")
 UNKNOWN_ORGANISATION = checklist.gettext_noop(
@@ -67,27 +68,6 @@ def _profile_fields(profile):
     return fields
 
 
-def _add_version(*, assessment, content, user, organisation):
-    verdict = scoring.score_assessment(content)
-    number = assessment.version_number + 1
-    version = AssessmentVersion.objects.create(
-        assessment=assessment,
-        number=number,
-        content=content,
-        verdict=verdict,
-        content_hash=content_hash(content),
-        receiving_organisation=organisation,
-        created_by=user,
-    )
-    assessment.version_number = number
-    assessment.classification = verdict["classification"]
-    assessment.decision = verdict["decision"]
-    assessment.score = verdict["score"]
-    assessment.threat_tier = verdict["threat_tier"]
-    assessment.save()
-    return version
-
-
 def _parsed(profile, answers):
     return checklist.parse_assessment(
         {"checklist_version": checklist.CHECKLIST_VERSION, "operation": profile, "answers": answers}
@@ -107,10 +87,10 @@ def _create(*, task_force, user, content):
     except IntegrityError:  # the same codename, created a moment ago by someone else
         raise _invalid("operation.codename", CODENAME_TAKEN) from None
     assessment = Assessment.objects.create(operation=operation)
-    _add_version(
+    version_add(
         assessment=assessment,
         content=content,
-        user=user,
+        created_by=user,
         organisation=fields["receiving_organisation"],
     )
     return operation
@@ -179,12 +159,14 @@ def assessment_export(*, operation, user=None, request=None):
 
 
 def in_contract_order(content):
-    """`content` with its keys in the contract's order, for people to read.
+    """`content` with its keys in the contract's order, for people to read, in the current
+    checklist version: a version saved under an older one lists the items added since as
+    unanswered, which is what they are.
 
     PostgreSQL's jsonb stores keys in an order of its own (shortest first).
     """
     return {
-        "checklist_version": content["checklist_version"],
+        "checklist_version": checklist.CHECKLIST_VERSION,
         "operation": {key: content["operation"].get(key) for key in checklist.PROFILE_FIELDS},
         "answers": {key: content["answers"].get(key) for key in checklist.ITEMS},
     }
@@ -214,12 +196,13 @@ def _conflicting_changes(*, assessment, base_version, submitted, user):
             history = [content[block].get(key) for content in contents]
             if history[-1] in (history[0], mine):
                 continue
+            # RaidAssess's own versions (None: a rescoring) change no answer of anyone's.
             changers = {
                 author_id
                 for author_id, before, after in zip(author_ids, history, history[1:], strict=False)
                 if before != after
-            }
-            if changers == {user.pk}:
+            } - {None}
+            if changers <= {user.pk}:
                 continue
             by = {
                 author
@@ -283,11 +266,16 @@ def assessment_save(
                 current_version=assessment.version_number,
                 changes=changes,
             )
+    # A verdict of older rules is scored again first, as its own entry of the history:
+    # the planner's save then stands on the current rules, and says only what they did.
+    current = rescore_if_rules_changed(assessment, user=user, request=request, where=where)
     content = _parsed(
         {**base["operation"], **submitted["operation"]},
         {**base["answers"], **submitted["answers"]},
     )
-    if content == {"checklist_version": current.content["checklist_version"], **base}:
+    # Compared as the current checklist reads both: a version saved under an older one
+    # lacks the keys added since, which is no change of anyone's.
+    if content == _parsed(base["operation"], base["answers"]):
         return current
     fields = _profile_fields(content["operation"])
     if content["operation"] != base["operation"]:
@@ -299,10 +287,10 @@ def assessment_save(
         for key, value in fields.items():
             setattr(operation, key, value)
         operation.save()
-    version = _add_version(
+    version = version_add(
         assessment=assessment,
         content=content,
-        user=user,
+        created_by=user,
         organisation=fields["receiving_organisation"],
     )
     audit_record(

@@ -15,6 +15,11 @@ rejected, cancelled, after-action review and closed, the record is frozen: it is
 record of what was decided, and the briefs stand on it. Briefs are requested and
 rendered only where an approved version exists; which version that is, and that it
 still holds every approval it needs, is `versions.approved_version`'s to say.
+
+Rescoring (`rescoring`: the same content scored again when the rules changed) is a write
+too, and not a planner's: a plan being prepared or waiting for its decision is rescored
+(a submitted one before anyone decides on it), while an approved plan keeps the verdict
+it was approved on, and a frozen record its verdict for good.
 """
 
 import datetime
@@ -43,15 +48,16 @@ class Write(models.TextChoices):
     RECEIVING_ORGANISATION = "receiving_organisation", _("change the receiving organisation")
     BRIEF_REQUEST = "brief_request", _("request briefs")
     BRIEF_RENDER = "brief_render", _("render and sign a brief")
+    RESCORE = "rescore", _("score it again under the current rules")
 
 
 PRE_RAID = frozenset({Write.ANSWERS, Write.PROFILE, Write.RECEIVING_ORGANISATION})
 BRIEFS = frozenset({Write.BRIEF_REQUEST, Write.BRIEF_RENDER})
 
 STATE_TABLE = {
-    Status.DRAFT: PRE_RAID,
-    Status.RETURNED: PRE_RAID,
-    Status.SUBMITTED: frozenset(),
+    Status.DRAFT: PRE_RAID | {Write.RESCORE},
+    Status.RETURNED: PRE_RAID | {Write.RESCORE},
+    Status.SUBMITTED: frozenset({Write.RESCORE}),
     Status.APPROVED: BRIEFS,
     Status.REJECTED: frozenset(),
     Status.AFTER_ACTION_REVIEW: BRIEFS,

@@ -1,18 +1,21 @@
-"""Reading an assessment's versions and approvals, and locking its row.
+"""Reading an assessment's versions and approvals, locking its row, adding a version.
 
 The one module the other workflows read versions through: saves (`assessments`), the
-approval workflow (`workflow`) and briefs (`briefs`) all import it, and it imports none
-of them. It answers the question every brief depends on: which version, if any, holds
-all the approvals it needs (`approved_version`).
+rescoring (`rescoring`), the approval workflow (`workflow`) and briefs (`briefs`) all
+import it, and it imports none of them. It answers the question every brief depends on:
+which version, if any, holds all the approvals it needs (`approved_version`); and it is
+the one place a version is stored (`version_add`), scored as it is stored.
 """
 
 import hashlib
 import json
 
+from .. import checklist, scoring
 from ..access import APPROVER_ROLES
 from ..models import Approval, Assessment, AssessmentVersion, Membership
 
 Role = Membership.Role
+Kind = AssessmentVersion.Kind
 
 
 def content_hash(content):
@@ -35,6 +38,36 @@ def current_version(*, operation):
         .filter(assessment__operation=operation)
         .latest("number")
     )
+
+
+def current_verdict(content):
+    """The verdict the current rules give a stored assessment (of any checklist version
+    the current one reads: the items added since count as unanswered)."""
+    return scoring.score_assessment(checklist.parse_assessment(content))
+
+
+def version_add(*, assessment, content, created_by, organisation, kind=Kind.SAVED):
+    """Store `content` as the next version of `assessment` (locked), with the verdict of
+    the current rules, and put that verdict on the assessment for the lists."""
+    verdict = current_verdict(content)
+    number = assessment.version_number + 1
+    version = AssessmentVersion.objects.create(
+        assessment=assessment,
+        number=number,
+        kind=kind,
+        content=content,
+        verdict=verdict,
+        content_hash=content_hash(content),
+        receiving_organisation=organisation,
+        created_by=created_by,
+    )
+    assessment.version_number = number
+    assessment.classification = verdict["classification"]
+    assessment.decision = verdict["decision"]
+    assessment.score = verdict["score"]
+    assessment.threat_tier = verdict["threat_tier"]
+    assessment.save()
+    return version
 
 
 def latest_version(assessment):

@@ -7,9 +7,18 @@ revising it (`revisions`); after the planned date, `reviews` takes over.
 
 A decision names the version its decider saw (number and content hash): if the
 assessment moved on, it is refused. Every refusal is a `Refused` carrying its reason.
+
+No decision on old rules: a verdict computed under an older scoring version is not
+approved; the plan is scored again first (`rescoring`, at submission or on the decision
+page). An approval given before that stays on record, but counts only for the version it
+approved: the rescored version gathers its own, and an approver who approved the earlier
+one replaces their approval by approving the new one. The one exception is the follow-up
+of an urgent approval, which confirms a decision already taken and acted upon: it binds
+to the approved version, whatever rules it was scored on.
 """
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +28,7 @@ from ..models import Approval, AuditEvent, StatusChange
 from . import notifications
 from .audit import audit_record
 from .briefs import brief_request
+from .rescoring import rescore_if_rules_changed, rules_changed
 from .reviews import close_if_complete
 from .states import Refused
 from .transitions import (
@@ -90,15 +100,18 @@ def assessment_submit(*, operation, user, request=None):
         refusal = submission_refusal(assessment)
         if refusal is not None:
             raise refusal
-        change = status_move(
-            assessment, latest_version(assessment), Status.SUBMITTED, by=user, request=request
+        current = rescore_if_rules_changed(
+            assessment, user=user, request=request, where="submission"
         )
+        change = status_move(assessment, current, Status.SUBMITTED, by=user, request=request)
         notifications.notify_submitted(operation=operation, actor=user)
         return change
 
 
-def _require_approvable(*, assessment, verdict, standing, user, role):
-    """Refuse an approval the rules forbid; True when it is an urgent_go's follow-up."""
+def _require_approvable(*, assessment, current, standing, user, role):
+    """Refuse an approval of `current` the rules forbid (`standing`: the approvals that
+    count for it); True when it is an urgent_go's follow-up."""
+    verdict = current.verdict
     needed = roles_needed(verdict, standing)
     follow_up = verdict["decision"] == scoring.URGENT_GO and assessment.status in (
         Status.APPROVED,
@@ -108,6 +121,15 @@ def _require_approvable(*, assessment, verdict, standing, user, role):
         raise status_refusal(
             assessment,
             _("Only a submitted assessment can be approved; this one is: %(status)s."),
+        )
+    if rules_changed(current) and not follow_up:
+        raise Refused(
+            _(
+                "This verdict was computed under the version %(old)s rules, which have "
+                "changed: open the decision page again, which scores it under the current "
+                "rules first, and decide on that verdict."
+            )
+            % {"old": current.scoring_version}
         )
     if verdict["decision"] == "no_go":
         raise Refused(
@@ -147,8 +169,12 @@ def assessment_approve(
         _require_seen(current, version, content_hash)
         verdict = current.verdict
         standing = list(standing_approvals(assessment))
+        # Approvals of an earlier version stand only after a rescoring: they count for
+        # the version they approved, not for this one.
+        earlier = [approval for approval in standing if approval.version_id != current.pk]
+        standing = [approval for approval in standing if approval.version_id == current.pk]
         follow_up = _require_approvable(
-            assessment=assessment, verdict=verdict, standing=standing, user=user, role=role
+            assessment=assessment, current=current, standing=standing, user=user, role=role
         )
         rationale = required_text(
             rationale, "rationale", _("Write the rationale of your approval.")
@@ -159,6 +185,8 @@ def assessment_approve(
                 _("A conditional go is approved with its conditions: list them."),
                 field="conditions",
             )
+        mine = [approval.pk for approval in earlier if approval.approver_id == user.pk]
+        Approval.objects.filter(pk__in=mine).update(superseded_at=timezone.now())
         if follow_up:
             kind = Approval.Kind.FOLLOW_UP
         elif verdict["decision"] == scoring.URGENT_GO:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import access, checklist, services
 from ..forms.checklist import ChecklistSectionForm
-from .panels import plan_banner, progress
+from .panels import plan_banner, progress, rules_change
 
 GROUPED_TYPES = (checklist.CHOICE, checklist.BOOL, checklist.MULTI)
 SECTION_INDEX = {section.key: index for index, section in enumerate(checklist.SECTIONS)}
@@ -28,8 +28,11 @@ def _section_or_404(key):
     return checklist.SECTIONS[SECTION_INDEX[key]]
 
 
-def _entries(form, answers):
-    """What the item partials need for each question of the form's section."""
+def _entries(form, version):
+    """What the item partials need for each question of the form's section. `added`:
+    the checklist has asked it only since the plan was written (on an older version)."""
+    answers = version.content["answers"]
+    written_on = version.content["checklist_version"]
     return [
         {
             "item": item,
@@ -37,6 +40,7 @@ def _entries(form, answers):
             "template": f"assessments/_item_{item.type}.html",
             "grouped": item.type in GROUPED_TYPES,
             "answered": checklist.is_answered(answers.get(item.key)),
+            "added": item.since > written_on,
         }
         for item in form.section.items
     ]
@@ -58,9 +62,10 @@ def _context(request, operation, section, form, version, read_only=None, **extra
         "operation": operation,
         "section": section,
         "form": form,
-        "entries": _entries(form, answers),
+        "entries": _entries(form, version),
         "version": version,
         "verdict": version.verdict,
+        "rules_change": rules_change(operation, version),
         "progress": progress(answers),
         **plan_banner(request.user, operation),
         "restricted_keys": [item.key for item in section.items if item.restricted],
@@ -165,7 +170,7 @@ def _stale_entries(form, version):
         and _normal(form.answer(key)) != _normal(answers.get(key))
     ]
     fresh_form = _unbound_form(form.section, version)
-    return [entry for entry in _entries(fresh_form, answers) if entry["item"].key in stale]
+    return [entry for entry in _entries(fresh_form, version) if entry["item"].key in stale]
 
 
 def _normal(value):
@@ -197,5 +202,10 @@ def verdict_panel(request, pk):
     operation = access.operation_for(request.user, pk)
     services.audit_operation_view(request=request, operation=operation, page="verdict")
     version = services.current_version(operation=operation)
-    context = {"operation": operation, "verdict": version.verdict, "version": version}
+    context = {
+        "operation": operation,
+        "verdict": version.verdict,
+        "version": version,
+        "rules_change": rules_change(operation, version),
+    }
     return render(request, "assessments/_verdict.html", context)

@@ -1,4 +1,9 @@
-"""An assessment's versions: who changed what, and two versions side by side."""
+"""An assessment's versions: who changed what, and two versions side by side.
+
+Two kinds of entry are not a person's edit, and read as such: a version RaidAssess made
+when the rules changed (the same answers scored again), and a stored version whose
+values a new checklist refused, converted in place (what changed, and from what).
+"""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -8,6 +13,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from assessments import access, checklist, display, services
+from assessments.models import AssessmentVersion, VersionConversion
 
 PAGE_SIZE = 50
 PROFILE = "operation"
@@ -39,6 +45,47 @@ def _differing(before, after):
     ]
 
 
+def _conversion_change(change):
+    """One change a conversion made, in words: the item, and what was done to it."""
+    key = change["key"].split(".", 1)[1]
+    params = {
+        "item": display.question(key),
+        "was": change.get("was"),
+        "now": change.get("now"),
+        "characters": ", ".join(change.get("characters", ())),
+    }
+    kind = change["change"]
+    if kind == "date":
+        text = gettext("%(item)s: “%(was)s” is now written %(now)s, the same day.")
+    elif kind == "date_cleared":
+        text = gettext("%(item)s: “%(was)s” is no day the checklist can read; cleared.")
+    elif kind == "list":
+        text = gettext("%(item)s: %(was)s entries, %(now)s kept.")
+    else:
+        text = gettext("%(item)s: %(characters)s removed (control or text-direction characters).")
+    text = text % params
+    if kind == "list" and params["characters"]:
+        text += " " + gettext("Characters removed from its entries: %(characters)s.") % params
+    if change.get("suffix"):
+        text += " " + gettext(
+            "“%(suffix)s” added: without the characters it named another operation."
+        ) % {"suffix": change["suffix"]}
+    return text
+
+
+def _conversion(version):
+    """What a conversion for a later checklist changed in `version`, or None."""
+    try:
+        conversion = version.conversion
+    except VersionConversion.DoesNotExist:
+        return None
+    return {
+        "checklist_version": conversion.checklist_version,
+        "when": conversion.created_at,
+        "changes": [_conversion_change(change) for change in conversion.changes],
+    }
+
+
 def _version_number(request, name):
     try:
         return int(request.GET[name])
@@ -51,7 +98,9 @@ def _version_number(request, name):
 def assessment_history(request, pk):
     operation = access.operation_for(request.user, pk)
     services.audit_operation_view(request=request, operation=operation, page="version history")
-    versions = operation.assessment.versions.select_related("created_by").order_by("-number")
+    versions = operation.assessment.versions.select_related("created_by", "conversion").order_by(
+        "-number"
+    )
     page = Paginator(versions, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = list(page)
     # The version before the oldest on this page, to tell what that one changed.
@@ -64,6 +113,9 @@ def assessment_history(request, pk):
             if previous
             else None
         )
+        version.rule_change = version.kind == AssessmentVersion.Kind.RESCORED
+        version.scored_before = previous.scoring_version if previous else None
+        version.converted = _conversion(version)
     context = {
         "operation": operation,
         "page": page,

@@ -18,7 +18,7 @@ from assessments.forms.operations import (
 )
 
 from .history import describe_changes
-from .panels import panel_context, plan_banner, progress
+from .panels import panel_context, plan_banner, progress, rules_change
 
 PAGE_SIZE = 25
 
@@ -83,6 +83,7 @@ def operation_detail(request, pk):
         "operation": operation,
         "version": version,
         "progress": progress(version.content["answers"]),
+        "rules_change": rules_change(operation, version),
         "can_edit": access.can_edit(request.user, operation),
         **panel_context(request.user, operation),
         **plan_banner(request.user, operation),

@@ -14,6 +14,8 @@ from assessments.forms.reviews import AfterActionReviewForm, ReviewDecisionForm
 from assessments.models import AfterActionReview, Membership
 from assessments.services import passkeys, two_factor
 
+from .panels import rules_change
+
 Status = AfterActionReview.Status
 HARM_LABELS = {
     "potential_victims_detained": _("detained"),
@@ -101,6 +103,7 @@ def _page(request, operation, review, form=None, decision=None, status=200):
         or ReviewDecisionForm(needs_token=two_factor.totp_device_of(request.user) is not None),
         "passkey_options": passkeys.passkey_request_options(request=request),
         "comparison": comparison(review, approved) if review and approved else None,
+        "rules_change": rules_change(operation, approved) if approved else None,
         "missing": [
             str(AfterActionReview._meta.get_field(name).verbose_name) for name in review.missing()
         ]

@@ -14,7 +14,7 @@ from assessments import access, display, reauth, services
 from assessments.forms.workflow import DecisionForm
 from assessments.services import passkeys, two_factor
 
-from .panels import approval_step, panel_context, plan_sections
+from .panels import approval_step, panel_context, plan_sections, rules_change
 
 
 def _refused(request, operation, refusal):
@@ -79,13 +79,18 @@ def assessment_decision(request, pk):
     operation = access.operation_to_decide(request.user, pk)
     if request.method == "GET":
         services.audit_operation_view(request=request, operation=operation, page="decision page")
+    # No decision on old rules: a verdict of older rules is scored again before anyone
+    # reads it here. A decision posted from a page that showed the old one is not taken.
+    rescored = services.assessment_rescore(
+        operation=operation, user=request.user, request=request, where="decision page"
+    )
     version = services.current_version(operation=operation)
     form = DecisionForm(
-        request.POST or None,
+        None if rescored else request.POST or None,
         initial={"version": version.number, "content_hash": version.content_hash},
         needs_token=two_factor.totp_device_of(request.user) is not None,
     )
-    if request.method == "POST" and form.is_valid():
+    if form.is_bound and form.is_valid():
         if not reauth.reauthentication_check(
             request=request,
             password=form.cleaned_data["password"],
@@ -107,6 +112,9 @@ def assessment_decision(request, pk):
     context = {
         "operation": operation,
         "version": version,
+        "rescored": rescored,
+        "scored_before": _scored_before(operation, rescored),
+        "rules_change": rules_change(operation, version),
         "form": form,
         "sections": plan_sections(version),
         "can_approve": version.verdict["decision"] != "no_go"
@@ -117,7 +125,13 @@ def assessment_decision(request, pk):
     return render(request, "assessments/decision.html", context)
 
 
-@login_required
+def _scored_before(operation, rescored):
+    """The version a rescoring scored again (for its verdict under the old rules)."""
+    if rescored is None:
+        return None
+    return operation.assessment.versions.get(number=rescored.number - 1)
+
+
 @require_safe
 def waiting(request):
     today = datetime.date.today()

@@ -1,8 +1,12 @@
 """Load the demo: two task forces, a partner NGO, one user per role, ten operations.
 
 Safe to run again: everything is looked up by name, username or codename first, and
-what exists is left as it is (a password someone changed is not reset).
+what exists is left as it is (a password someone changed is not reset). Planned dates
+are set from the day it runs, so that the workflow it leaves (an approval for next
+week, an after-action review due) holds on any day.
 """
+
+import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -39,10 +43,11 @@ class Command(BaseCommand):
                 username: self._user(username, role, task_forces.get(task_force), partner, password)
                 for username, role, task_force, password in demo_data.USERS
             }
+            today = datetime.date.today()
             created = [
                 operation["profile"]["codename"]
                 for operation in demo_data.OPERATIONS
-                if self._operation(operation, task_forces, users, partner)
+                if self._operation(operation, task_forces, users, partner, today)
             ]
         self.stdout.write(
             f"Demo operations created: {', '.join(created)}."
@@ -75,18 +80,24 @@ class Command(BaseCommand):
             PartnerReviewer.objects.get_or_create(user=user, organisation=partner)
         return user
 
-    def _operation(self, operation, task_forces, users, partner):
+    def _operation(self, operation, task_forces, users, partner, today):
         """Create one demo operation with its later saves; False if it exists already."""
         task_force = task_forces[operation["task_force"]]
         codename = operation["profile"]["codename"]
         if Operation.objects.filter(task_force=task_force, codename=codename).exists():
             return False
         answers = operation["answers"]
+        days = operation["planned_in_days"]
+        planned = None if days is None else (today + datetime.timedelta(days=days)).isoformat()
         # The partner receives the people found: approval shares the NGO brief with it.
         created = services.operation_create(
             task_force=task_force,
             user=users[operation["by"]],
-            profile={**operation["profile"], "receiving_organisation": partner.name},
+            profile={
+                **operation["profile"],
+                "planned_date": planned,
+                "receiving_organisation": partner.name,
+            },
             answers=None if answers is None else {**demo_data.SMART_PLAN, **answers},
         )
         for revision in operation["revisions"]:
