@@ -96,6 +96,7 @@ def test_it_records_members_changed_inline_on_a_task_force(
         reverse("admin:assessments_taskforce_change", args=[task_force.pk]),
         {
             "name": "Mekong Delta task force",
+            "time_zone": "UTC",
             "memberships-TOTAL_FORMS": "1",
             "memberships-INITIAL_FORMS": "1",
             "memberships-0-id": membership.pk,

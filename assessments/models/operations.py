@@ -10,6 +10,8 @@ details inside the versions' content) are never filtered, sorted or joined on: t
 are encrypted at rest (assessments/fields.py), which makes them opaque to the database.
 """
 
+import zoneinfo
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -22,8 +24,24 @@ def _choices(key):
     return [(value, _(label)) for value, label in checklist.choices_for(key)]
 
 
+def default_time_zone():
+    return settings.TIME_ZONE
+
+
+def time_zone_choices():
+    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
 class TaskForce(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
+    # Where its members work: every time they see is shown in this zone, and named.
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=default_time_zone,
+        choices=time_zone_choices,
+        help_text=_("An IANA name, such as Asia/Bangkok or Asia/Jakarta."),
+    )
 
     class Meta:
         ordering = ["name"]
