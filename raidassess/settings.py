@@ -338,7 +338,10 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 # axes.W006 fears attackers rotating user agents or cookies, which a lockout by username
 # ignores anyway; adding the address would lock out a whole office behind one NAT.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
-AXES_RESET_ON_SUCCESS = True
+# A sign-in forgets its username's failures only once it is complete: after the second
+# step for those who have one (security/lockout.py), never at the password alone, or a
+# stolen password would buy unlimited guesses at the code.
+AXES_RESET_ON_SUCCESS = False
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # Guessing across usernames from one address: 50 failures within the 15 minutes lock the
 # address (assessments/security/lockout.py). Ten times the per-username limit, so that a

@@ -41,6 +41,7 @@ from .validation import (
     Problem,
     is_answered,
     loads,
+    text_problem,
 )
 
 CHECKLIST_VERSION = "2"
@@ -110,4 +111,5 @@ __all__ = [
     "gettext_noop",
     "is_answered",
     "loads",
+    "text_problem",
 ]

@@ -62,6 +62,12 @@ def _text_problem(path, text):
     return None
 
 
+def text_problem(text):
+    """What is wrong with free text outside the checklist (a rationale, comments, a
+    reason), by the checklist's own rule for text, or None."""
+    return _text_problem("", text)
+
+
 def _refuse_duplicate_keys(pairs):
     seen = {}
     for key, value in pairs:
