@@ -25,6 +25,7 @@ SORTS = {
     "decision": "decision_rank",
     "classification": "classification_rank",
     "score": "assessment__score",
+    "planned": "planned_date",
 }
 DEFAULT_SORT = "-changed"
 

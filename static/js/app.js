@@ -232,7 +232,28 @@
     }
   }
 
+  // On a small screen the section list folds away above the questions.
+  function foldOnSmallScreens() {
+    if (!window.matchMedia("(max-width: 991.98px)").matches) return;
+    document.querySelectorAll("details[data-fold-on-small-screens]").forEach((details) => {
+      details.open = false;
+    });
+  }
+
+  // A printed page shows everything: folded sections open for the printer, and close
+  // again afterwards as they were.
+  let foldedForPrint = [];
+  window.addEventListener("beforeprint", () => {
+    foldedForPrint = Array.from(document.querySelectorAll("details:not([open])"));
+    foldedForPrint.forEach((details) => (details.open = true));
+  });
+  window.addEventListener("afterprint", () => {
+    foldedForPrint.forEach((details) => (details.open = false));
+    foldedForPrint = [];
+  });
+
   document.addEventListener("DOMContentLoaded", () => {
+    foldOnSmallScreens();
     document.querySelectorAll("form[data-autosave]").forEach(setUp);
     document.querySelectorAll("form[data-sign-out]").forEach((form) => form.addEventListener("submit", forgetDrafts));
   });
