@@ -41,7 +41,7 @@ RUN DEBUG=false ALLOWED_HOSTS=build.invalid \
     FIELD_ENCRYPTION_KEYS="$(python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')" \
     SIGNING_KEY_FILE=/dev/null \
     SIGNING_KEY_PASSPHRASE="$(python -c 'import secrets; print(secrets.token_urlsafe(32))')" \
-    python manage.py collectstatic --noinput \
+    sh -c 'python manage.py collectstatic --noinput && python manage.py compilemessages' \
     && mkdir -p /app/var/media \
     && chown -R raidassess:raidassess /app/var
 

@@ -43,8 +43,13 @@ format: setup
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-setup: system-packages venv
+setup: system-packages venv locale/.compiled
 	@mkdir -p var/static var/media
+
+# The catalogues compiled again only when one of them changed.
+locale/.compiled: $(wildcard locale/*/LC_MESSAGES/django.po) | venv
+	DEBUG=true $(PY) manage.py compilemessages --verbosity 0 --ignore=.venv
+	@touch $@
 
 system-packages:
 	@bin/install-system-packages
