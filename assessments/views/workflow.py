@@ -132,6 +132,7 @@ def _scored_before(operation, rescored):
     return operation.assessment.versions.get(number=rescored.number - 1)
 
 
+@login_required
 @require_safe
 def waiting(request):
     today = datetime.date.today()
