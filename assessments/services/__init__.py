@@ -26,6 +26,7 @@ from .briefs import (
     brief_sweep,
     briefs_missing,
 )
+from .history import history_entries
 from .notifications import (
     email_kinds_of,
     email_preferences_set,
@@ -100,6 +101,7 @@ __all__ = [
     "current_version",
     "email_kinds_of",
     "email_preferences_set",
+    "history_entries",
     "in_contract_order",
     "notification_email_send",
     "notification_message",
