@@ -120,7 +120,7 @@ def test_it_refuses_a_codename_the_task_force_already_has(client, planner, task_
     response = client.post(
         IMPORT, {"text": json.dumps(best_assessment()), "task_force": task_force.pk}
     )
-    assert "another operation of this task force has this codename" in response.content.decode()
+    assert "another operation of this task force is named" in response.content.decode()
     assert Operation.objects.count() == 1
 
 

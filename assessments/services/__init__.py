@@ -6,11 +6,13 @@ is where every other module reads versions and approvals from.
 """
 
 from .assessments import (
+    CodenameTaken,
     Conflict,
     assessment_export,
     assessment_import,
     assessment_import_refused,
     assessment_save,
+    codename_suggestion,
     in_contract_order,
     operation_create,
 )
@@ -95,6 +97,8 @@ __all__ = [
     "brief_verify",
     "briefs_missing",
     "BriefRenderFailed",
+    "CodenameTaken",
+    "codename_suggestion",
     "Conflict",
     "content_hash",
     "current_rules_verdict",

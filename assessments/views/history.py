@@ -61,6 +61,11 @@ def _conversion_change(change):
         "characters": ", ".join(change.get("characters", ())),
     }
     kind = change["change"]
+    if kind == "codename":
+        return gettext(
+            "%(item)s: “%(was)s” is now “%(now)s”: operation “%(taken)s” of the task force "
+            "had the same codename but for upper and lower case, and codenames now differ in more."
+        ) % {**params, "taken": change["taken"]}
     if kind == "date":
         text = gettext("%(item)s: “%(was)s” is now written %(now)s, the same day.")
     elif kind == "date_cleared":
@@ -89,6 +94,8 @@ def _conversion(version):
         "checklist_version": conversion.checklist_version,
         "when": conversion.created_at,
         "changes": [_conversion_change(change) for change in conversion.changes],
+        # Renamed (migration 0014), not converted for a checklist.
+        "renamed_only": all(change["change"] == "codename" for change in conversion.changes),
     }
 
 
