@@ -202,7 +202,7 @@ def test_a_version_1_plan_exports_in_checklist_version_2_and_imports_again(
 ):
     operation = planned_operation(task_force, planner, receiving_organisation=partner.name)
     as_version_1(operation)
-    response = planner_client.get(reverse("assessments:assessment_export", args=[operation.pk]))
+    response = planner_client.post(reverse("assessments:assessment_export", args=[operation.pk]))
     exported = json.loads(response.content)
     assert exported["checklist_version"] == "2"
     assert exported["operation"]["receiving_organisation"] == partner.name

@@ -156,25 +156,32 @@ def operation_create(*, task_force, user, profile, answers=None, request=None):
     return operation
 
 
-def assessment_import(*, task_force, user, data, request=None):
+def assessment_import(*, task_force, user, data, codename=None, request=None):
     """Create an operation from contract JSON: all of it or, on any problem, nothing.
 
-    An import never writes into an existing operation: it makes a new one, in draft."""
+    An import never writes into an existing operation: it makes a new one, in draft,
+    named `codename` when given (the file's own codename is another operation's: an
+    export imported back as a copy). Raises CodenameTaken, with a free codename to
+    offer, when the codename is taken ignoring case."""
     try:
-        operation = _create(
-            task_force=task_force, user=user, content=checklist.parse_assessment(data)
-        )
+        content = checklist.parse_assessment(data)
+        named = content["operation"]["codename"]
+        if codename is not None:
+            profile = {**content["operation"], "codename": codename}
+            content = checklist.parse_assessment({**content, "operation": profile})
+        operation = _create(task_force=task_force, user=user, content=content)
     except checklist.InvalidAssessment as invalid:
         assessment_import_refused(
             task_force=task_force, user=user, count=len(invalid.problems), request=request
         )
         raise
+    renamed = f" (the file names it {named})" if operation.codename != named else ""
     audit_record(
         kind=AuditEvent.Kind.IMPORT,
         request=request,
         user=user,
         operation=operation,
-        summary=f"operation {operation.codename} imported from JSON",
+        summary=f"operation {operation.codename} imported from JSON{renamed}",
     )
     return operation
 
