@@ -99,19 +99,19 @@ def _conversion(version):
     }
 
 
-def _version_number(request, name):
-    try:
-        return int(request.GET[name])
-    except (KeyError, ValueError):
-        raise Http404 from None
-
-
-def _chosen(request, name, default):
+def _chosen(request, name, default=None):
     """The version chosen to compare as `name` (a or b), as the page buttons carry it."""
     try:
         return int(request.GET[name])
     except (KeyError, ValueError):
         return default
+
+
+def _version_number(request, name):
+    number = _chosen(request, name)
+    if number is None:
+        raise Http404
+    return number
 
 
 def _changed(before, after):
