@@ -274,9 +274,9 @@ def is_partner_only(user):
 
 
 def navigation_facts(user):
-    """What the navigation shows of `user` on every page, asked once per request in one
-    query: whether they review for a partner, belong to a task force, and how many of
-    their notifications are unread."""
+    """What every page needs to know of `user`, asked once per request in one query:
+    whether they review for a partner, belong to a task force, how many of their
+    notifications are unread, and the time zone of their (first) task force."""
     if not hasattr(user, "_navigation_facts"):
         unread = (
             Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
@@ -292,6 +292,11 @@ def navigation_facts(user):
                 reviewer=Exists(PartnerReviewer.objects.filter(user=OuterRef("pk"))),
                 member=Exists(Membership.objects.filter(user=OuterRef("pk"))),
                 unread=Coalesce(Subquery(unread), 0),
+                time_zone=Subquery(
+                    Membership.objects.filter(user=OuterRef("pk"))
+                    .order_by("task_force__name")
+                    .values("task_force__time_zone")[:1]
+                ),
             )
             .get()
         )

@@ -70,8 +70,9 @@ admin.site.register(WebAuthnCredential, SecondFactorAdmin)
 
 @admin.register(TaskForce)
 class TaskForceAdmin(PermissionAuditMixin, admin.ModelAdmin):
-    list_display = ["name"]
+    list_display = ["name", "time_zone"]
     search_fields = ["name"]
+    fields = ["name", "time_zone"]
     inlines = [MembershipInline]
 
 

@@ -8,9 +8,15 @@ could not tell who did it. Deleting a task force, a partner or a user takes acce
 with it, so every deletion through these admins is recorded as well.
 """
 
-from django.contrib import admin
+import datetime
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin
-from django.utils import translation
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from .models import AuditEvent, Membership, PartnerReviewer
 from .services.audit import audit_record
@@ -26,7 +32,7 @@ def _shown(value):
     return str(value)
 
 
-def permission_change_record(request, obj, change):
+def permission_change_record(request, obj, change, *, subject=None):
     # Without translation: the trail reads the same whatever the admin's language.
     with translation.override(None):
         audit_record(
@@ -34,7 +40,42 @@ def permission_change_record(request, obj, change):
             request=request,
             task_force=getattr(obj, "task_force_id", None),
             summary=f"{obj._meta.model_name} {obj} {change}",
+            subject=subject,
         )
+
+
+# An account reset takes two administrators: the one who sets a user's password may not
+# also delete that user's second factors within this time, nor the other way round, so
+# that no single admin can sign in as someone else (and approve as them).
+RESET_WINDOW = datetime.timedelta(hours=24)
+PASSWORD_SET = "password changed by an admin"
+SECOND_FACTOR_DELETED = "deleted by an admin"
+
+
+def _did_recently(request, subject, summary_part):
+    return AuditEvent.objects.filter(
+        user=request.user,
+        subject=subject,
+        summary__contains=summary_part,
+        created_at__gte=timezone.now() - RESET_WINDOW,
+    ).exists()
+
+
+def two_person_refusal(request, subject, *, doing):
+    """The words of a refusal when the admin of `request` already did the other half
+    of an account reset of `subject`; None when they may go on."""
+    other = SECOND_FACTOR_DELETED if doing == PASSWORD_SET else PASSWORD_SET
+    if subject is None or not _did_recently(request, subject, other):
+        return None
+    return gettext(
+        "You already %(other)s of %(user)s in the last 24 hours: another administrator must "
+        "do this, so that no one administrator can sign in as someone else."
+    ) % {
+        "other": gettext("set the password")
+        if other == PASSWORD_SET
+        else gettext("deleted a second factor"),
+        "user": subject.get_username(),
+    }
 
 
 class PermissionAuditMixin:
@@ -90,13 +131,25 @@ class AuditedUserAdmin(PermissionAuditMixin, UserAdmin):
         # The password page saves through its own form, not save_model; it calls this
         # once the new password is stored.
         if request.resolver_match.url_name.endswith("_password_change"):
-            permission_change_record(request, obj, "password changed by an admin")
+            permission_change_record(request, obj, PASSWORD_SET, subject=obj)
         return super().log_change(request, obj, message)
 
+    def user_change_password(self, request, id, form_url=""):
+        subject = self.get_object(request, unquote(id))
+        refusal = two_person_refusal(request, subject, doing=PASSWORD_SET)
+        if refusal and request.method == "POST":
+            messages.error(request, refusal)
+            return redirect(request.path)
+        if refusal:
+            messages.warning(request, refusal)
+        return super().user_change_password(request, id, form_url)
 
-def security_record(request, summary):
+
+def security_record(request, summary, *, subject=None):
     with translation.override(None):
-        audit_record(kind=AuditEvent.Kind.SECURITY, request=request, summary=summary)
+        audit_record(
+            kind=AuditEvent.Kind.SECURITY, request=request, summary=summary, subject=subject
+        )
 
 
 class _SeenAndDeletedMixin:
@@ -110,13 +163,16 @@ class _SeenAndDeletedMixin:
         return False
 
     def delete_model(self, request, obj):
-        security_record(request, self.deleted_summary(obj))
+        security_record(request, self.deleted_summary(obj), subject=self.subject_of(obj))
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:
-            security_record(request, self.deleted_summary(obj))
+            security_record(request, self.deleted_summary(obj), subject=self.subject_of(obj))
         super().delete_queryset(request, queryset)
+
+    def subject_of(self, obj):
+        return None
 
 
 class SecondFactorAdmin(_SeenAndDeletedMixin, admin.ModelAdmin):
@@ -134,7 +190,32 @@ class SecondFactorAdmin(_SeenAndDeletedMixin, admin.ModelAdmin):
 
     def deleted_summary(self, device):
         label = device._meta.verbose_name
-        return f"{label} {device.name!r} of {device.user.get_username()} deleted by an admin"
+        return f"{label} {device.name!r} of {device.user.get_username()} {SECOND_FACTOR_DELETED}"
+
+    def subject_of(self, device):
+        return device.user
+
+    def has_delete_permission(self, request, obj=None):
+        # The two-person rule: refused (with the reason on the page) for the admin who
+        # set this user's password within the day.
+        if obj is not None and two_person_refusal(request, obj.user, doing=SECOND_FACTOR_DELETED):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        device = self.get_object(request, unquote(object_id))
+        refusal = device and two_person_refusal(request, device.user, doing=SECOND_FACTOR_DELETED)
+        if refusal:
+            messages.warning(request, refusal)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def delete_queryset(self, request, queryset):
+        if any(
+            two_person_refusal(request, device.user, doing=SECOND_FACTOR_DELETED)
+            for device in queryset
+        ):
+            raise PermissionDenied
+        super().delete_queryset(request, queryset)
 
 
 class LockoutAdmin(_SeenAndDeletedMixin, admin.ModelAdmin):

@@ -26,6 +26,9 @@ class AssessmentsConfig(AppConfig):
         )
         auth_signals.user_logged_out.connect(signals.record_sign_out, dispatch_uid="audit_sign_out")
         auth_signals.user_logged_in.connect(receivers.session_start, dispatch_uid="session_start")
+        auth_signals.user_logged_in.connect(
+            receivers.sign_in_complete, dispatch_uid="sign_in_complete"
+        )
         user_locked_out.connect(receivers.record_lockout, dispatch_uid="audit_lockout")
         user_model = get_user_model()
         model_signals.pre_save.connect(

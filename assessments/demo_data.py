@@ -12,6 +12,8 @@ next week, one whose date has passed and whose after-action review is due.
 
 TASK_FORCES = ("Mekong Delta Task Force", "Andaman Coast Task Force")
 MEKONG, ANDAMAN = TASK_FORCES
+# Where they work: every time their members see is in this zone.
+TIME_ZONES = {MEKONG: "Asia/Ho_Chi_Minh", ANDAMAN: "Asia/Bangkok"}
 
 PARTNER = {
     "name": "Harbour of Hope Foundation",

@@ -1,4 +1,5 @@
-"""Refused attempts on an operation or a brief go to the audit trail.
+"""Refused attempts on an operation or a brief go to the audit trail; every page speaks
+the viewer's time zone.
 
 `access.operation_for` raises `OperationHidden` (404) or `EditRefused` (403), and
 `access.brief_for` raises `BriefHidden` (404); here, with the request at hand, the
@@ -9,9 +10,35 @@ it exists or not (one query either way), so that both cases cost the same and th
 timing tells nothing either.
 """
 
+import zoneinfo
+
+from django.conf import settings
+from django.utils import timezone
+
 from . import access
 from .models import AuditEvent, Brief, Notification, Operation
 from .services.audit import audit_record
+
+
+class TimeZoneMiddleware:
+    """Every time a page shows is in the viewer's task-force time zone (the deployment's
+    TIME_ZONE for anyone in none); the pages name the zone beside each time."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        name = None
+        if request.user.is_authenticated:
+            name = access.navigation_facts(request.user)["time_zone"]
+        try:
+            timezone.activate(zoneinfo.ZoneInfo(name or settings.TIME_ZONE))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            timezone.deactivate()
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
 
 
 class RefusedAccessMiddleware:

@@ -6,12 +6,13 @@ supervisor's desk must not approve a raid. Every attempt, right or wrong, goes t
 audit trail. A user with an authenticator app must give a code from it as well (or a
 recovery code, which is then used up). A failure counts toward the same lockout as a
 failed sign-in (security/lockout.py): a stolen session cannot guess the password, and
-the fifth failure ends it. The answer is the same whichever of password and code was
+its fifth failure ends it; others' failed sign-ins with the username do not refuse a
+session already signed in. The answer is the same whichever of password and code was
 wrong.
 """
 
 from .models import AuditEvent
-from .security.lockout import lockout_check, lockout_failure, lockout_success
+from .security.lockout import reauthentication_failure, reauthentication_success
 from .services.audit import audit_record
 from .services.two_factor import has_second_factor, second_factor_check
 
@@ -31,7 +32,6 @@ def reauthentication_check(
     user = request.user
     if not user.is_authenticated:
         return False
-    lockout_check(request=request, user=user)
     confirmed = bool(password) and user.check_password(password)
     if confirmed and has_second_factor(user):
         device = second_factor_check(request=request, token=token, passkey=passkey)
@@ -44,7 +44,7 @@ def reauthentication_check(
         summary=summary,
     )
     if confirmed:
-        lockout_success(user=user)
+        reauthentication_success(request=request, user=user)
     else:
-        lockout_failure(request=request, user=user)
+        reauthentication_failure(request=request, user=user)
     return confirmed

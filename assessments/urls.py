@@ -64,4 +64,5 @@ urlpatterns = [
     path("audit/", audit.audit_list, name="audit_list"),
     path("audit/export.csv", audit.audit_export, name="audit_export"),
     path("healthz/", site.healthz, name="healthz"),
+    path("favicon.ico", site.favicon, name="favicon"),
 ]

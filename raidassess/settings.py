@@ -7,6 +7,7 @@ error that names the variable; the value of a secret never appears in a message.
 
 import datetime
 import os
+import zoneinfo
 from pathlib import Path
 
 import dj_database_url
@@ -208,6 +209,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records refused attempts on operations in the audit trail.
     "assessments.middleware.RefusedAccessMiddleware",
+    # Shows every time in the viewer's task-force time zone.
+    "assessments.middleware.TimeZoneMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -247,6 +250,16 @@ except ValueError as exc:
 if _database["ENGINE"] == "django.db.backends.postgresql":
     _database["CONN_MAX_AGE"] = 60
     _database["CONN_HEALTH_CHECKS"] = True
+elif _database["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves a few people at once: WAL lets readers go on while
+    # one writes, a write waits up to 20 s for another instead of failing with
+    # "database is locked", and IMMEDIATE takes the write lock when a transaction
+    # starts, so that two never deadlock upgrading a read to a write.
+    _database["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -325,7 +338,10 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 # axes.W006 fears attackers rotating user agents or cookies, which a lockout by username
 # ignores anyway; adding the address would lock out a whole office behind one NAT.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
-AXES_RESET_ON_SUCCESS = True
+# A sign-in forgets its username's failures only once it is complete: after the second
+# step for those who have one (security/lockout.py), never at the password alone, or a
+# stolen password would buy unlimited guesses at the code.
+AXES_RESET_ON_SUCCESS = False
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # Guessing across usernames from one address: 50 failures within the 15 minutes lock the
 # address (assessments/security/lockout.py). Ten times the per-username limit, so that a
@@ -443,8 +459,18 @@ LANGUAGES = [
 ]
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = "UTC"
+# Times are stored in UTC and shown in the time zone of the viewer's task force (set by
+# an admin, TaskForce.time_zone); TIME_ZONE is the default for a new task force and the
+# zone of anyone in none (partner reviewers, admins).
+TIME_ZONE = env_str("TIME_ZONE", "UTC")
+try:
+    zoneinfo.ZoneInfo(TIME_ZONE)
+except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    raise ImproperlyConfigured(
+        f"TIME_ZONE must be an IANA time zone name such as Asia/Bangkok, got {TIME_ZONE!r}."
+    ) from None
 USE_TZ = True
+FORMAT_MODULE_PATH = ["raidassess.formats"]
 
 # --- static and media files -------------------------------------------------------------
 

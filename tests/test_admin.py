@@ -122,6 +122,7 @@ def test_it_manages_task_forces_with_their_members(admin_client, planner, task_f
         url,
         {
             "name": "Mekong Delta Task Force",
+            "time_zone": "Asia/Ho_Chi_Minh",
             "memberships-TOTAL_FORMS": "2",
             "memberships-INITIAL_FORMS": "1",
             "memberships-0-id": membership.pk,
@@ -137,6 +138,7 @@ def test_it_manages_task_forces_with_their_members(admin_client, planner, task_f
     membership.refresh_from_db()
     assert membership.role == "supervisor"
     assert TaskForce.objects.get().name == "Mekong Delta Task Force"
+    assert TaskForce.objects.get().time_zone == "Asia/Ho_Chi_Minh"
 
 
 def test_it_manages_partner_organisations_with_their_reviewers(admin_client, ngo_reviewer, partner):

@@ -18,6 +18,7 @@ from assessments.models import AuditEvent, Membership, PartnerReviewer
 
 from .audit_support import events_of, only_event_of
 from .conftest import PASSWORD
+from .two_factor import VerifyingClient
 
 Kind = AuditEvent.Kind
 NEW_PASSWORD = "a brand new passphrase 42"
@@ -96,6 +97,7 @@ def test_it_records_members_changed_inline_on_a_task_force(
         reverse("admin:assessments_taskforce_change", args=[task_force.pk]),
         {
             "name": "Mekong Delta task force",
+            "time_zone": "UTC",
             "memberships-TOTAL_FORMS": "1",
             "memberships-INITIAL_FORMS": "1",
             "memberships-0-id": membership.pk,
@@ -334,3 +336,36 @@ def test_it_records_a_user_made_superuser_naming_admin_and_user(admin_client, ad
     event = only_event_of(Kind.PERMISSION_CHANGE)
     assert event.user == admin_user
     assert event.summary == "user alice changed: is_staff=True, is_superuser=True"
+
+
+def test_one_admin_cannot_both_set_a_password_and_delete_the_second_factor(
+    admin_client, admin_user, supervisor, django_user_model
+):
+    """Red team: one admin set an approver's password, deleted their authenticator, then
+    signed in as them, enrolled a new one and approved as them. It takes two now."""
+    admin_client.post(
+        reverse("admin:auth_user_password_change", args=[supervisor.pk]),
+        {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD, "usable_password": "true"},
+    )
+    device = TOTPDevice.objects.get(user=supervisor)
+    delete = reverse("admin:otp_totp_totpdevice_delete", args=[device.pk])
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 403
+    page = admin_client.get(reverse("admin:otp_totp_totpdevice_change", args=[device.pk]))
+    assert "another administrator must do this" in page.content.decode()
+    assert TOTPDevice.objects.filter(user=supervisor).exists()
+
+    # Another administrator may: the lost-phone procedure still works.
+    second = django_user_model.objects.create_superuser("root2", password=PASSWORD)
+    other = VerifyingClient()
+    other.force_login(second)
+    assert other.post(delete, {"post": "yes"}).status_code == 302
+    assert not TOTPDevice.objects.filter(user=supervisor).exists()
+    # Nor, the other way round, may the one who deleted it set the password.
+    response = other.post(
+        reverse("admin:auth_user_password_change", args=[supervisor.pk]),
+        {"password1": PASSWORD, "password2": PASSWORD, "usable_password": "true"},
+        follow=True,
+    )
+    assert "another administrator must do this" in response.content.decode()
+    supervisor.refresh_from_db()
+    assert supervisor.check_password(NEW_PASSWORD)

@@ -132,8 +132,8 @@ def test_verify_without_a_file_names_the_field(client, planner):
 
 
 def test_briefs_signed_before_get_their_digest_from_their_file(client, planner, ready):
-    """Migration 0016 reads it from each stored file; one that cannot be read stays empty."""
-    migration = importlib.import_module("assessments.migrations.0016_brief_signed_digest")
+    """Migration 0018 reads it from each stored file; one that cannot be read stays empty."""
+    migration = importlib.import_module("assessments.migrations.0018_brief_signed_digest")
     expected = {brief.pk: brief.signed_digest for brief in ready.values()}
     assert all(expected.values())
     Brief.objects.update(signed_digest="")

@@ -286,6 +286,15 @@ def test_it_accepts_zero_width_spaces_joiners_and_line_ends(text):
     )  # kept as typed
 
 
+@pytest.mark.parametrize("codename", ["LOT\u200bUS", "LOTUS\u200e", "\ufeffLOTUS"])
+def test_a_codename_has_no_invisible_character(codename):
+    """Red team: LOT<zero-width space>US stood beside LOTUS in the lists and e-mails."""
+    data = best_assessment()
+    data["operation"]["codename"] = codename
+    [problem] = validate_assessment(data)
+    assert str(problem).startswith("operation.codename: contains an invisible character (U+")
+
+
 @pytest.mark.parametrize("value", ["2026-W49-2", "20261201", "2026-12-1", "٢٠٢٦-١٢-٠١"])
 def test_dates_are_only_yyyy_mm_dd(value):
     data = best_assessment()

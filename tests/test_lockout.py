@@ -161,14 +161,57 @@ def test_a_right_code_right_after_a_wrong_one_is_accepted(client, task_force, pl
     assert Approval.objects.get().approver == supervisor
 
 
-def test_a_locked_username_cannot_reauthenticate_even_with_the_right_password(
+def test_others_failing_with_the_username_do_not_stop_a_signed_in_approver(
     client, task_force, planner, supervisor
 ):
+    """Red team: five failed sign-ins by anyone with an approver's username locked the
+    approver out of a decision they were making, and ended their session."""
     operation = submitted_operation(task_force, planner)
     client.force_login(supervisor)
     _fail(VerifyingClient(), "sita", 5)  # someone else, at the sign-in page
-    assert _decide(client, operation).status_code == 429
-    assert not _signed_in(client) and not Approval.objects.exists()
+    assert _decide(client, operation).status_code == 302
+    assert _signed_in(client) and Approval.objects.exists()
+    # A new sign-in with the username stays locked meanwhile... until the approver's
+    # own success proves who they are and forgets the failures.
+    assert (
+        VerifyingClient().post(LOGIN, {"username": "sita", "password": PASSWORD}).status_code == 302
+    )
+
+
+def test_a_right_password_does_not_forget_wrong_codes(client, supervisor):
+    """Red team: the password step reset the failures, so four wrong codes, then the
+    password again, then four more... never locked."""
+    verify = reverse("two_factor_verify")
+    client.post(LOGIN, {"username": "sita", "password": PASSWORD})
+    for _ in range(4):
+        assert client.post(verify, {"token": "000000"}).status_code == 200
+    client.post(LOGIN, {"username": "sita", "password": PASSWORD})
+    response = client.post(verify, {"token": "000000"})
+    assert response.status_code == 429 and not _signed_in(client)
+
+
+def test_a_failed_reauthentication_stores_none_of_the_decision(
+    client, task_force, planner, supervisor
+):
+    """Red team: django-axes kept the re-authentication's form, rationale included, in
+    clear beside the failed attempt."""
+    operation = submitted_operation(task_force, planner)
+    client.force_login(supervisor)
+    response = client.post(
+        reverse("assessments:assessment_decision", args=[operation.pk]),
+        {
+            **seen(operation),
+            "action": "return",
+            "rationale": "ZQX 9 Orchid Crescent, back door",
+            "password": "wrong password",
+            "token": totp_token(supervisor),
+        },
+    )
+    assert response.status_code == 200
+    attempts = list(AccessAttempt.objects.values_list("post_data", "get_data"))
+    assert attempts and not any(
+        "ZQX" in data or "Orchid" in data for row in attempts for data in row
+    )
 
 
 def test_wrong_codes_at_the_second_step_lock_the_username(client, supervisor):

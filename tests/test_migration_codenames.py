@@ -1,4 +1,4 @@
-"""Migrations 0014 and 0015 on a database where codenames of one task force differ only
+"""Migrations 0016 and 0017 on a database where codenames of one task force differ only
 in case: the first created keeps its codename, the others are renamed with their id
 added, each rename on record in the history and the audit trail, and from then on the
 database refuses such a pair."""
@@ -14,7 +14,7 @@ from tests.builders import best_assessment
 from tests.conftest import PASSWORD
 from tests.migration_support import leaf, migrate
 
-BEFORE = [("assessments", "0013_convert_for_checklist_version_2")]
+BEFORE = [("assessments", "0015_audit_subject")]
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def old_apps(transactional_db):
 
 
 class Before:
-    """Rows as 0013 left them (historical models): exact-case codenames unique only."""
+    """Rows as 0015 left them (historical models): exact-case codenames unique only."""
 
     def __init__(self, apps):
         self.model = apps.get_model
@@ -134,7 +134,7 @@ def test_each_rename_is_in_the_audit_trail_of_its_task_force(migrated):
     ]
     assert events[0].summary == (
         f"codename 'lotus' changed to {migrated['lotus'].codename!r}: operation 'LOTUS' "
-        "of the task force has it, ignoring case (migration 0014)"
+        "of the task force has it, ignoring case (migration 0016)"
     )
 
 

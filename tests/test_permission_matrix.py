@@ -259,6 +259,7 @@ ROWS = {
     "assessments:audit_list": Row(AUDITOR),
     "assessments:audit_export": Row(AUDITOR),
     "assessments:healthz": Row(PUBLIC, _expect(405), before_code=True),
+    "assessments:favicon": Row(_expect(301), _expect(405), before_code=True),
     # Signing in and out, and the second step. Signing in with nothing typed: the form again.
     "login": Row(PUBLIC, PUBLIC, before_code=True),
     # The admin's own sign-in would skip the second step: it sends to the app's.

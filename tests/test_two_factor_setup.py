@@ -146,3 +146,22 @@ def test_the_admin_may_delete_an_authenticator_but_not_read_its_secret(
     assert device.key not in html and b32encode(device.bin_key).decode() not in html
     client.post(reverse("admin:otp_totp_totpdevice_delete", args=[device.pk]), {"post": "yes"})
     assert not TOTPDevice.objects.filter(user=supervisor).exists()
+
+
+def test_turning_it_on_by_choice_asks_for_the_password(client, planner):
+    """Red team: a session left open let anyone enrol an authenticator of their own and
+    lock the planner out."""
+    client.force_login(planner)
+    html = client.get(SETUP).content.decode()
+    secret = _secret(html)
+    refused = client.post(SETUP, {"password": "not mine", "token": _code_for(secret)})
+    assert "Your password is not right." in refused.content.decode()
+    assert not TOTPDevice.objects.filter(user=planner, confirmed=True).exists()
+    response = client.post(SETUP, {"password": PASSWORD, "token": _code_for(secret)})
+    assert response.status_code == 200 and 'id="recovery-codes"' in response.content.decode()
+    assert TOTPDevice.objects.filter(user=planner, confirmed=True).exists()
+
+
+def test_a_required_first_enrolment_asks_for_no_password_again(client, new_supervisor):
+    client.force_login(new_supervisor, verified=False)
+    assert 'name="password"' not in client.get(SETUP).content.decode()

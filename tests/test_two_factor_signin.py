@@ -138,8 +138,11 @@ def test_htmx_requests_are_sent_to_the_second_step_as_a_page(client, supervisor)
 
 
 def test_reauthentication_needs_a_code_from_who_has_an_authenticator(rf, supervisor):
+    from django.contrib.sessions.backends.db import SessionStore
+
     request = rf.post("/")
     request.user = supervisor
+    request.session = SessionStore()
     assert not reauth.reauthentication_check(request=request, password=PASSWORD)
     assert not reauth.reauthentication_check(request=request, password="wrong", token="123")
     assert reauth.reauthentication_check(

@@ -170,3 +170,26 @@ def test_a_missing_comment_is_refused_before_the_code_is_spent(
     # The same code still works: it was not used up by the refusal.
     response = _post(client, operation, action, rationale="Name the interpreters.", token=token)
     assert response.status_code == 302
+
+
+def test_a_rationale_is_bounded_and_refuses_direction_characters(
+    client, task_force, planner, supervisor
+):
+    """Red team: a 200,000-character rationale with U+202E was accepted and printed in the
+    full brief."""
+    operation = submitted_operation(task_force, planner)
+    client.force_login(supervisor)
+    for rationale, message in [
+        ("Go\u202eon", "contains a control or text-direction character (U+202E)"),
+        ("x" * 4001, "at most 4000 characters"),
+    ]:
+        data = {
+            **seen(operation),
+            "action": "approve",
+            "rationale": rationale,
+            "password": PASSWORD,
+            "token": totp_token(supervisor),
+        }
+        response = client.post(_url(operation), data)
+        assert message in response.content.decode()
+    assert not Approval.objects.exists()

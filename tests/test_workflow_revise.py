@@ -2,6 +2,7 @@
 withdraws, who may, and when (services.revisions)."""
 
 import pytest
+from django.urls import reverse
 
 from assessments import services
 from assessments.models import Approval, AuditEvent, Brief, StatusChange
@@ -183,3 +184,29 @@ def test_a_reviewer_acknowledges_the_brief_in_force_once(
     ngo.refresh_from_db()
     with pytest.raises(services.Refused, match="Only an NGO brief in force"):
         services.brief_acknowledge(brief=ngo, user=ngo_reviewer)
+
+
+def test_the_partner_no_longer_named_is_told_no_brief_follows(
+    client, signed_plan, planner, supervisor, ngo_reviewer, other_partner
+):
+    """Red team: the partner the revised plan no longer named was told a new brief would
+    follow, and its old brief was linked to the other partner's."""
+    old = Brief.objects.get(variant="ngo")
+    services.assessment_revise(operation=signed_plan, user=planner)
+    services.assessment_save(
+        operation=signed_plan,
+        user=planner,
+        base_version=signed_plan.assessment.version_number,
+        profile={"receiving_organisation": other_partner.name},
+    )
+    services.assessment_submit(operation=signed_plan, user=planner)
+    approve(signed_plan, supervisor)
+    render_briefs(signed_plan)
+    old.refresh_from_db()
+    assert old.replaced_by is None
+    assert services.brief_no_longer_shared(old)
+    client.force_login(ngo_reviewer)
+    page = client.get(reverse("assessments:brief_detail", args=[old.pk])).content.decode()
+    assert "no longer sends the people of this operation to your organisation" in page
+    listed = client.get(reverse("assessments:shared_briefs")).content.decode()
+    assert "no longer sends" in listed

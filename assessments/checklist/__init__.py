@@ -42,6 +42,7 @@ from .validation import (
     Problem,
     is_answered,
     loads,
+    text_problem,
 )
 
 CHECKLIST_VERSION = "2"
@@ -117,4 +118,5 @@ __all__ = [
     "gettext_noop",
     "is_answered",
     "loads",
+    "text_problem",
 ]

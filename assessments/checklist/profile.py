@@ -21,6 +21,7 @@ PROFILE = (
         disclosure=BOTH_BRIEFS,
         required=True,
         max_length=100,
+        visible_only=True,
     ),
     Item(
         "site_type",

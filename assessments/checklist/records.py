@@ -73,6 +73,9 @@ class Item:
     required: bool = False
     optional: bool = False
     max_length: int = MAX_TEXT_LENGTH  # for text
+    # A name people tell apart by sight (the codename): no invisible characters, which
+    # would let "LOTUS" and "LOT\u200bUS" stand side by side.
+    visible_only: bool = False
     since: str = "1"  # the checklist version that introduced it
     labels: MappingProxyType = field(init=False, repr=False, compare=False)
 

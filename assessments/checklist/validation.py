@@ -3,6 +3,7 @@
 import datetime
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .records import BOOL, CHOICE, DATE, INT, MULTI, NO, TEXT, WEEK, YES, gettext_noop
@@ -62,6 +63,12 @@ def _text_problem(path, text):
     if refused:
         return problem(path, REFUSED_MESSAGE, character=f"U+{ord(refused.group()):04X}")
     return None
+
+
+def text_problem(text):
+    """What is wrong with free text outside the checklist (a rationale, comments, a
+    reason), by the checklist's own rule for text, or None."""
+    return _text_problem("", text)
 
 
 def _refuse_duplicate_keys(pairs):
@@ -152,6 +159,15 @@ def _value_problem(path, item, value):
                 path,
                 gettext_noop("is longer than {limit} characters."),
                 limit=item.max_length,
+            )
+        invisible = item.visible_only and next(
+            (char for char in value if unicodedata.category(char) == "Cf"), None
+        )
+        if invisible:
+            return problem(
+                path,
+                gettext_noop("contains an invisible character ({character}); remove it."),
+                character=f"U+{ord(invisible):04X}",
             )
         return _text_problem(path, value)
     elif item.type == DATE:

@@ -67,7 +67,21 @@ class PasskeyCreatedForm(forms.Form):
 
 
 class EnrolmentForm(forms.Form):
+    """The first code of a new authenticator; and, where the user chooses to turn the
+    second step on (`needs_password`), their password: a session left open must not let
+    someone else lock its owner out with an authenticator of their own."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
     token = token_field(recovery=False)
+
+    def __init__(self, *args, needs_password, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not needs_password:
+            del self.fields["password"]
 
 
 class ReauthenticationForm(SecondFactorMixin, forms.Form):

@@ -8,6 +8,7 @@ labels come from `checklist`, so the form offers exactly what validation accepts
 import json
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -209,6 +210,7 @@ class OperationForm(TaskForceChoice, forms.Form):
 
     def __init__(self, *args, task_forces=None, base_version=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.creating = task_forces is not None  # creating, not editing
         if task_forces is not None:
             self.offer_task_forces(task_forces)
         if base_version is not None:
@@ -221,6 +223,15 @@ class OperationForm(TaskForceChoice, forms.Form):
                     code: stale for code in ("required", "invalid", "min_value", "max_value")
                 },
             )
+
+    def clean_planned_date(self):
+        # A new operation is planned for a day to come; a stored one keeps its date.
+        planned = self.cleaned_data.get("planned_date")
+        if self.creating and planned and planned < timezone.localdate():
+            raise forms.ValidationError(
+                _("This day has passed: plan the operation for a day to come.")
+            )
+        return planned
 
     def restricted_fields(self):
         return [self[name] for name in self.RESTRICTED]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments import checklist
 from assessments.forms.account import ReauthenticationForm
+from assessments.forms.fields import FreeTextField
 
 PERSON_FIELDS = (
     "persons_identified_as_victims",
@@ -52,10 +53,10 @@ class AfterActionReviewForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
-    lessons = forms.CharField(
+    lessons = FreeTextField(
         label=_("Lessons"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        rows=5,
         help_text=_("What worked, what did not, what to do differently next time."),
     )
 
@@ -129,10 +130,10 @@ class ReviewDecisionForm(ReauthenticationForm):
         widget=forms.HiddenInput,
         error_messages={"required": _("Choose to sign it off or to return it.")},
     )
-    comments = forms.CharField(
+    comments = FreeTextField(
         label=_("Comments (to return it)"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
         help_text=_("What the planners must add or correct."),
     )
 

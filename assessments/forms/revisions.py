@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from assessments.forms.fields import FreeTextField
 from assessments.services import NotCarriedOut
 
 
@@ -13,9 +14,9 @@ class NotCarriedOutForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose whether to cancel it or to plan a new date.")},
     )
-    reason = forms.CharField(
+    reason = FreeTextField(
         label=_("Why it did not take place"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
         error_messages={"required": _("Write why the operation did not take place.")},
         help_text=_("Shown to the task force only; never to the partner organisation."),
     )

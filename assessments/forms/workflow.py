@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments.forms.account import ReauthenticationForm
+from assessments.forms.fields import FreeTextField
 
 
 class DecisionForm(ReauthenticationForm):
@@ -23,19 +24,18 @@ class DecisionForm(ReauthenticationForm):
         widget=forms.HiddenInput,
         error_messages={"required": _("Choose approve, return or reject.")},
     )
-    rationale = forms.CharField(
+    rationale = FreeTextField(
         label=_("Rationale, comments or reason"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "Approving: why the operation may go ahead as planned. Returning: what the "
             "planners must change. Rejecting: why it must not go ahead."
         ),
     )
-    conditions = forms.CharField(
+    conditions = FreeTextField(
         label=_("Further conditions (approval only)"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
         help_text=_("One per line, added to the verdict's conditions listed above."),
     )
 

@@ -25,6 +25,7 @@ converts back: the content as saved stays in the conversion, for the record.
 
 import datetime
 import re
+import unicodedata
 
 from django.db import migrations
 
@@ -36,7 +37,6 @@ CODENAME_LENGTH = 100
 DATES = {"operation": ("planned_date",)}
 TEXTS = {
     "operation": (
-        "codename",
         "target_name",
         "target_address",
         "suspect_details",
@@ -83,6 +83,23 @@ def _text(value):
     return REFUSED.sub("", value), {"change": "characters", "characters": _refused(value)}
 
 
+def _codename(value):
+    """A codename loses the invisible characters too: it is a name told apart by sight."""
+    if not isinstance(value, str):
+        return value, None
+    found = {
+        f"U+{ord(character):04X}"
+        for character in value
+        if REFUSED.fullmatch(character) or unicodedata.category(character) == "Cf"
+    }
+    if not found:
+        return value, None
+    kept = "".join(
+        character for character in value if f"U+{ord(character):04X}" not in found
+    )
+    return kept, {"change": "characters", "characters": sorted(found)}
+
+
 def _free_list(value):
     if not isinstance(value, list):
         return value, None
@@ -108,6 +125,7 @@ def _free_list(value):
 
 CONVERSIONS = (
     *((block, key, _date) for block, keys in DATES.items() for key in keys),
+    ("operation", "codename", _codename),
     *((block, key, _text) for block, keys in TEXTS.items() for key in keys),
     *((block, key, _free_list) for block, keys in FREE_LISTS.items() for key in keys),
 )
@@ -152,7 +170,7 @@ def convert_operations(apps, schema_editor):
         languages, change = _free_list(operation.expected_languages)
         if change is not None:
             fields["expected_languages"] = languages
-        codename, change = _text(operation.codename)
+        codename, change = _codename(operation.codename)
         if change is not None:
             fields["codename"], _suffix = _unique_codename(Operation, operation, codename)
         if fields:

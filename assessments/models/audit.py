@@ -72,6 +72,16 @@ class AuditEvent(models.Model):
         related_name="+",
         verbose_name=_("task force"),
     )
+    # The account an admin's security change was about (a password set, a second factor
+    # deleted): the two-person rule of admin_audit reads it.
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("account concerned"),
+    )
     address = models.GenericIPAddressField(_("address"), null=True, blank=True)
     # What happened, in words that name no restricted detail (no target, no informant).
     summary = models.CharField(_("what"), max_length=500, blank=True)

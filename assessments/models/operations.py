@@ -10,6 +10,8 @@ details inside the versions' content) are never filtered, sorted or joined on: t
 are encrypted at rest (assessments/fields.py), which makes them opaque to the database.
 """
 
+import zoneinfo
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
@@ -23,8 +25,24 @@ def _choices(key):
     return [(value, _(label)) for value, label in checklist.choices_for(key)]
 
 
+def default_time_zone():
+    return settings.TIME_ZONE
+
+
+def time_zone_choices():
+    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
 class TaskForce(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
+    # Where its members work: every time they see is shown in this zone, and named.
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=default_time_zone,
+        choices=time_zone_choices,
+        help_text=_("An IANA name, such as Asia/Bangkok or Asia/Jakarta."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -298,7 +316,7 @@ class VersionConversion(models.Model):
 
     The conversion (migration 0013) changed only what the new checklist refuses (a date
     not written YYYY-MM-DD, a control or text-direction character, a list too long), and
-    migration 0014 the codename of an operation whose codename another of its task force
+    migration 0016 the codename of an operation whose codename another of its task force
     had but for case (`"change": "codename"`, with the codename it clashed with). Each
     recorded here what it changed, and the content as it was saved: the approvals and
     signed briefs of the version stand on that content, which is what `content_hash`

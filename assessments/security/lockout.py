@@ -8,7 +8,18 @@ across many usernames from one address is stopped too. The second step and the
 re-authentications count their failures here, so django-otp's own slowing down after
 a wrong code is off (settings.OTP_*_THROTTLE_FACTOR): a right code typed just after a
 wrong one is accepted, and the fifth wrong one locks the username and ends the session.
+
+Failures are forgotten only when a sign-in is complete (`sign_in_complete`): after the
+second step for a user who has one, never at the password alone. A re-authentication
+of a session already signed in is not refused because others failed with its username
+(that would let anyone lock an approver out of a decision they are making); its own
+failures count toward the username's lockout, and its fifth ends the session.
+
+django-axes keeps the form it was sent with a failure; a re-authentication's form holds
+a decision's rationale or comments, which are restricted, so axes is handed none of it.
 """
+
+from contextlib import contextmanager
 
 from axes.handlers.database import AxesDatabaseHandler
 from axes.handlers.proxy import AxesProxyHandler
@@ -17,6 +28,7 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
+from django.http import QueryDict
 from django.utils import timezone
 
 
@@ -37,8 +49,8 @@ class LockoutHandler(AxesDatabaseHandler):
 def address_failures(address):
     """Failed attempts from `address` within the cool-off period, all usernames together.
 
-    A successful sign-in forgets its username's failures (AXES_RESET_ON_SUCCESS), so the
-    typos of people who then got in do not count against their colleagues.
+    A complete sign-in forgets its username's failures (`sign_in_complete`), so the typos
+    of people who then got in do not count against their colleagues.
     """
     if not address:
         return 0
@@ -56,29 +68,63 @@ def _end_session(request):
     raise LockedOut
 
 
+@contextmanager
+def _form_withheld(request):
+    """The request as axes sees it: without its form (masked password or not, a decision's
+    rationale or a review's comments must not be stored in clear beside the attempt)."""
+    posted = request.POST
+    request.POST = QueryDict()
+    try:
+        yield request
+    finally:
+        request.POST = posted
+
+
+def _count_failure(request, user):
+    with _form_withheld(request):
+        AxesProxyHandler.user_login_failed(
+            sender=LockoutHandler, credentials=_credentials(user), request=request
+        )
+
+
 def lockout_check(*, request, user):
     """Raise LockedOut, ending the session, when `user`'s username or the request's
-    address is locked: nothing is checked for a locked user."""
+    address is locked: nothing is checked for a locked user (the second step of a
+    sign-in)."""
     if AxesProxyHandler.is_allowed(request, _credentials(user)):
         return
     request.axes_locked_out = True
     # Sends user_locked_out (recorded in the audit trail) and counts nothing more.
-    AxesProxyHandler.user_login_failed(
-        sender=LockoutHandler, credentials=_credentials(user), request=request
-    )
+    _count_failure(request, user)
     _end_session(request)
 
 
 def lockout_failure(*, request, user):
-    """Count a failed second step or re-authentication of `user`; when it is the one
-    that locks, end the session and raise LockedOut."""
-    AxesProxyHandler.user_login_failed(
-        sender=LockoutHandler, credentials=_credentials(user), request=request
-    )
+    """Count a failed second step of `user`; when it is the one that locks, end the
+    session and raise LockedOut."""
+    _count_failure(request, user)
     if getattr(request, "axes_locked_out", False):
         _end_session(request)
 
 
+REAUTHENTICATION_FAILURES = "reauthentication_failures"
+
+
+def reauthentication_failure(*, request, user):
+    """Count a failed re-authentication toward `user`'s lockout; the session's fifth (or
+    the one that locks the username) ends the session."""
+    _count_failure(request, user)
+    failures = request.session.get(REAUTHENTICATION_FAILURES, 0) + 1
+    request.session[REAUTHENTICATION_FAILURES] = failures
+    if failures >= settings.AXES_FAILURE_LIMIT or getattr(request, "axes_locked_out", False):
+        _end_session(request)
+
+
+def reauthentication_success(*, request, user):
+    request.session.pop(REAUTHENTICATION_FAILURES, None)
+    lockout_success(user=user)
+
+
 def lockout_success(*, user):
-    """Forget `user`'s failures, as a successful sign-in does."""
+    """Forget `user`'s failures, as a complete sign-in does."""
     AxesProxyHandler.reset_attempts(username=user.get_username())

@@ -4,6 +4,8 @@ import time
 
 from ..models import AuditEvent
 from ..services.audit import audit_record
+from ..services.two_factor import has_second_factor
+from .lockout import lockout_success
 from .middleware import ACTIVE_AT, SIGNED_IN_AT
 from .sessions import user_sessions_end
 
@@ -11,6 +13,13 @@ from .sessions import user_sessions_end
 def session_start(sender, request, user, **kwargs):
     """Note when the session signed in, for its 12-hour limit."""
     request.session[SIGNED_IN_AT] = request.session[ACTIVE_AT] = time.time()
+
+
+def sign_in_complete(sender, request, user, **kwargs):
+    """A user with no second factor is signed in at the password: their failures are
+    forgotten now; the others' only once their second step succeeds."""
+    if not has_second_factor(user):
+        lockout_success(user=user)
 
 
 def record_lockout(sender, request, username, ip_address, **kwargs):

@@ -33,6 +33,7 @@ def audit_record(
     task_force=None,
     outcome=AuditEvent.Outcome.SUCCESS,
     summary="",
+    subject=None,
 ):
     """Add one event. `user` defaults to the request's signed-in user."""
     if user is None and request is not None and request.user.is_authenticated:
@@ -48,6 +49,7 @@ def audit_record(
         task_force_id=getattr(task_force, "pk", task_force),
         address=client_address(request),
         summary=summary[:500],
+        subject=subject,
     )
 
 

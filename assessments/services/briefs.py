@@ -130,15 +130,31 @@ def brief_request(*, operation, user=None, request=None):
 
 
 def _replaces(brief):
-    """Link the briefs that a revision withdrew (of earlier versions, same variant) to
-    `brief`, which replaces them: their readers are sent on to it."""
+    """Link the briefs that a revision withdrew (of earlier versions, same variant, shared
+    with the same organisation) to `brief`, which replaces them: their readers are sent
+    on to it. A brief of an organisation the new version no longer names is replaced by
+    nothing: `brief_no_longer_shared` says so to its readers."""
     Brief.objects.filter(
         version__assessment=brief.version.assessment_id,
         variant=brief.variant,
+        shared_with=brief.shared_with_id,
         status=Brief.Status.WITHDRAWN,
         withdrawal=Brief.Withdrawal.SUPERSEDED,
         replaced_by__isnull=True,
     ).exclude(version=brief.version).update(replaced_by=brief)
+
+
+def brief_no_longer_shared(brief):
+    """True for a withdrawn NGO brief whose operation is approved again naming another
+    receiving organisation (or none): no brief will replace it for its readers."""
+    if (
+        brief.variant != Brief.Variant.NGO
+        or brief.replaced_by_id
+        or brief.status != (Brief.Status.WITHDRAWN)
+    ):
+        return False
+    approved = approved_version(operation=brief.version.assessment.operation)
+    return approved is not None and approved.receiving_organisation_id != brief.shared_with_id
 
 
 def brief_acknowledge(*, brief, user, request=None):

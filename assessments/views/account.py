@@ -81,20 +81,29 @@ def two_factor_setup(request):
             return redirect("two_factor_verify")
         return _manage_page(request)
     device = two_factor.totp_enrolment_start(user=user)
-    form = EnrolmentForm(request.POST or None)
+    # Required at the first sign-in, just after the password; chosen later, asked again.
+    required = two_factor.two_factor_required(user)
+    form = EnrolmentForm(request.POST or None, needs_password=not required)
     if request.method == "POST" and form.is_valid():
-        codes = two_factor.totp_enrolment_confirm(
-            request=request, device=device, token=form.cleaned_data["token"]
-        )
-        if codes is not None:
-            _signed_in_fully(request)
-            return _recovery_codes_page(request, codes)
-        form.add_error("token", WRONG_CODE)
+        if not required and not reauth.reauthentication_check(
+            request=request,
+            password=form.cleaned_data["password"],
+            summary="re-authentication before turning on two-factor sign-in",
+        ):
+            form.add_error("password", gettext("Your password is not right."))
+        else:
+            codes = two_factor.totp_enrolment_confirm(
+                request=request, device=device, token=form.cleaned_data["token"]
+            )
+            if codes is not None:
+                _signed_in_fully(request)
+                return _recovery_codes_page(request, codes)
+            form.add_error("token", WRONG_CODE)
     secret = b32encode(device.bin_key).decode()
     context = {
         "form": form,
         "next": _next_url(request),
-        "required": two_factor.two_factor_required(user),
+        "required": required,
         # Rendered on the server as SVG markup: no script, no third party, no inline style.
         "qr_svg": segno.make(device.config_url, error="m").svg_inline(
             scale=5, light="#fff", svgclass="qr-code", title=gettext("QR code to scan")

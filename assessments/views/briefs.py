@@ -109,6 +109,7 @@ def brief_detail(request, pk):
             else None
         ),
         "acknowledgements": acknowledgements,
+        "no_longer_shared": services.brief_no_longer_shared(brief),
         "acknowledged": acknowledgements.filter(reviewer=request.user).exists(),
         "can_acknowledge": brief.variant == Brief.Variant.NGO
         and brief.status == Brief.Status.READY
@@ -163,6 +164,7 @@ def _shared_row(brief, user):
         "codename": version.assessment.operation.codename,
         "week": planned_week(version.profile()["planned_date"]),
         "acknowledged": any(ack.reviewer_id == user.pk for ack in brief.acknowledgements.all()),
+        "no_longer_shared": services.brief_no_longer_shared(brief),
     }
 
 

@@ -94,7 +94,7 @@ def _conversion(version):
         "checklist_version": conversion.checklist_version,
         "when": conversion.created_at,
         "changes": [_conversion_change(change) for change in conversion.changes],
-        # Renamed (migration 0014), not converted for a checklist.
+        # Renamed (migration 0016), not converted for a checklist.
         "renamed_only": all(change["change"] == "codename" for change in conversion.changes),
     }
 
@@ -138,10 +138,8 @@ def _entry_row(entry, versions, chosen):
         "created": entry.first == 1,
         "changed": _changed(before.content if before else NOTHING, shown[0].content),
         "before": before.number if before else None,
-        # An entry within one day reads "09:10 to 09:25".
-        "end_format": "TIME_FORMAT"
-        if localdate(entry.started_at) == localdate(entry.ended_at)
-        else "SHORT_DATETIME_FORMAT",
+        # An entry within one day reads "2 Dec 2026, 09:10 UTC+7 to 09:25".
+        "same_day": localdate(entry.started_at) == localdate(entry.ended_at),
         # Open on a version inside the entry chosen to compare, so that it shows as chosen.
         "open": bool(inside - {entry.last}),
     }

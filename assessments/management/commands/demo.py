@@ -32,7 +32,9 @@ class Command(BaseCommand):
             raise CommandError("The demo has published passwords: run it only with DEBUG=true.")
         with transaction.atomic():
             task_forces = {
-                name: TaskForce.objects.get_or_create(name=name)[0]
+                name: TaskForce.objects.get_or_create(
+                    name=name, defaults={"time_zone": demo_data.TIME_ZONES[name]}
+                )[0]
                 for name in demo_data.TASK_FORCES
             }
             partner, _created = PartnerOrganisation.objects.get_or_create(

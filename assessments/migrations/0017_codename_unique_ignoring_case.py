@@ -1,4 +1,4 @@
-"""The database refuses two codenames of one task force that differ only in case (0014
+"""The database refuses two codenames of one task force that differ only in case (0016
 renamed those that did)."""
 
 import django.db.models.functions.text
@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("assessments", "0014_codenames_unique_ignoring_case")]
+    dependencies = [("assessments", "0016_codenames_unique_ignoring_case")]
 
     operations = [
         migrations.RemoveConstraint(model_name="operation", name="codename_unique_in_task_force"),

@@ -1,7 +1,7 @@
 """Codenames are unique within a task force ignoring case: rename the ones that clash.
 
 `lotus` and `LOTUS` could be two operations of one task force; read out over a radio or
-typed into a search they are one. Migration 0015 makes the database refuse that; this
+typed into a search they are one. Migration 0017 makes the database refuse that; this
 one first renames the operations that already clash, so that it can. In each task force,
 of the operations whose codenames are the same once lowered, the first created keeps
 its codename and each other one gets "-<its id>" added (as 0013 did when a conversion
@@ -101,12 +101,12 @@ def rename_clashing_codenames(apps, schema_editor):
                 task_force_id=operation.task_force_id,
                 summary=(
                     f"codename {operation.codename!r} changed to {codename!r}: operation "
-                    f"{kept.codename!r} of the task force has it, ignoring case (migration 0014)"
+                    f"{kept.codename!r} of the task force has it, ignoring case (migration 0016)"
                 )[:500],
             )
 
 
 class Migration(migrations.Migration):
-    dependencies = [("assessments", "0013_convert_for_checklist_version_2")]
+    dependencies = [("assessments", "0015_audit_subject")]
 
     operations = [migrations.RunPython(rename_clashing_codenames, migrations.RunPython.noop)]

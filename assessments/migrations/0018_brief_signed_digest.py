@@ -28,7 +28,7 @@ def record_signed_digests(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("assessments", "0015_codename_unique_ignoring_case")]
+    dependencies = [("assessments", "0017_codename_unique_ignoring_case")]
 
     operations = [
         migrations.AddField(
