@@ -7,9 +7,14 @@ and admins hold no membership, so they see no assessment.
 The audit trail is read by admins (`is_staff`), who see every event, and by supervisors,
 who see the events recorded against the task forces they supervise (`AuditEvent.
 task_force`: what was done to and with those task forces' operations, refused attempts
-on them included, and changes to their memberships) and nothing else: not their members'
-sign-ins or what those members did in other task forces, which is not theirs to know.
-Planners, commanders and NGO reviewers get 404, as for any page that is not theirs.
+on them included, changes to their memberships, and every verification of one of their
+briefs, whoever made it, a copy changed since it was signed included), and, by a
+deliberate widening of what they read, the failed sign-ins and lockouts of the accounts
+of their task forces' members (`SIGN_IN_FAILURES`, matched by the username tried): a
+supervisor who learns that someone is guessing a member's password can act on it. That
+is all: not their members' sign-ins, nor what those members did in other task forces,
+nor anything of another task force, which is not theirs to know. Planners, commanders
+and NGO reviewers get 404, as for any page that is not theirs.
 """
 
 from django.contrib.auth import get_user_model
@@ -39,6 +44,8 @@ EDITOR_ROLES = (Membership.Role.PLANNER,)
 # Who approves, returns and rejects (services.workflow holds the rest of the rules).
 APPROVER_ROLES = (Membership.Role.SUPERVISOR, Membership.Role.COMMANDER)
 AUDIT_ROLES = (Membership.Role.SUPERVISOR,)
+# Events about an account rather than a task force, which its supervisors read too.
+SIGN_IN_FAILURES = (AuditEvent.Kind.SIGN_IN_FAILED, AuditEvent.Kind.LOCKOUT)
 
 
 class OperationHidden(Http404):
@@ -126,7 +133,11 @@ def audit_events_for(user):
         raise Http404
     if user.is_staff:
         return AuditEvent.objects.all()
-    return AuditEvent.objects.filter(task_force__in=task_forces_for(user, AUDIT_ROLES))
+    supervised = task_forces_for(user, AUDIT_ROLES)
+    members = Membership.objects.filter(task_force__in=supervised).values("user__username")
+    return AuditEvent.objects.filter(
+        Q(task_force__in=supervised) | Q(kind__in=SIGN_IN_FAILURES, username__in=members)
+    )
 
 
 def can_approve(user, operation):

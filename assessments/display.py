@@ -78,3 +78,54 @@ def answer(key, value):
     if item.type == checklist.MULTI:
         return ", ".join(value_label(key, entry) for entry in value)
     return str(value)
+
+
+# The parts of an assessment JSON outside any one question, as problems name them.
+PARTS = {
+    "": _("The file"),
+    "checklist_version": _("Checklist version"),
+    "operation": _("Operation profile"),
+    "answers": _("Answers"),
+}
+
+
+def problem_place(key):
+    """Where a problem of an assessment JSON lies, as people read it: the section and the
+    question ("Section A, “How many independent sources …?”"), the profile's field, or
+    the part of the file. `key` is the problem's path (`answers.victim_presence`), or a
+    key alone where the JSON gave it twice."""
+    block, _dot, name = key.partition(".") if "." in key else ("", "", key)
+    if block in ("", "answers") and name in checklist.ITEMS:
+        return gettext("Section %(section)s, “%(question)s”") % {
+            "section": checklist.SECTION_OF[name],
+            "question": question(name),
+        }
+    if block in ("", "operation") and name in checklist.PROFILE_FIELDS:
+        return gettext("Operation profile, “%(question)s”") % {"question": question(name)}
+    return str(PARTS.get(block or name, PARTS[""]))
+
+
+def problem_message(problem):
+    """What is wrong, in words: a value outside the list names each allowed value with
+    its label, as the page shows it, beside the value the file must hold."""
+    name = problem.key.partition(".")[2]
+    if problem.message == checklist.NOT_ONE_OF and checklist.field_or_none(name):
+        labels = checklist.field(name).labels
+        allowed = ", ".join(f"{gettext(label)} ({value})" for value, label in labels.items())
+        return gettext("%(value)s is not one of its answers: %(allowed)s.") % {
+            "value": dict(problem.params)["value"],
+            "allowed": allowed,
+        }
+    return problem.render(gettext)
+
+
+def problems(invalid):
+    """Each problem of a checklist.InvalidAssessment for a page: where, what, the path."""
+    return [
+        {
+            "place": problem_place(problem.key),
+            "message": problem_message(problem),
+            "key": problem.key,
+        }
+        for problem in invalid.problems
+    ]

@@ -156,7 +156,12 @@ def pdf_sign(pdf, *, title, approvers, reason):
 
 @dataclass
 class Validation:
-    """What a PDF's signature says. `problem` is set when there is no usable signature."""
+    """What a PDF's signature says. `problem` is set when there is no usable signature.
+
+    `signer_name` is the name the certificate gives its holder (its common name), not
+    the certificate's whole subject. `signed_digest` is set when this deployment's key
+    made the signature, even if the file changed since: the SHA-256 the signature
+    covers, which names the file that was signed (Brief.signed_digest)."""
 
     problem: str = ""
     intact: bool = False
@@ -165,6 +170,7 @@ class Validation:
     whole_document: bool = False
     signer_name: str = ""
     signed_at: datetime.datetime | None = None
+    signed_digest: str = ""
 
     @property
     def ok(self):
@@ -175,6 +181,25 @@ class Validation:
             and self.trusted
             and (self.whole_document)
         )
+
+
+def _message_digest(embedded):
+    """The digest the signature's signed attributes carry: of the bytes it covers."""
+    for attribute in embedded.signer_info["signed_attrs"]:
+        if attribute["type"].native == "message_digest":
+            return attribute["values"][0].native.hex()
+    return ""
+
+
+def signed_digest(pdf):
+    """The digest the one signature of `pdf` (bytes we just signed) covers."""
+    (embedded,) = PdfFileReader(BytesIO(pdf), strict=False).embedded_signatures
+    return _message_digest(embedded)
+
+
+def _holder_name(certificate):
+    subject = certificate.subject.native
+    return subject.get("common_name") or subject.get("organization_name") or ""
 
 
 def pdf_validate(pdf):
@@ -192,11 +217,16 @@ def pdf_validate(pdf):
         status = validate_pdf_signature(embedded, context)
     except Exception:
         return Validation(problem="unreadable")
+    # A changed file is not "trusted" (pyHanko stops there), but a signature that is
+    # cryptographically valid and made with our certificate still says, on our key's
+    # word, which file we signed: what the file was before it was changed.
+    ours = status.valid and status.signing_cert.dump() == signer().signing_cert.dump()
     return Validation(
         intact=status.intact,
         valid=status.valid,
         trusted=status.trusted,
         whole_document=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
-        signer_name=status.signing_cert.subject.human_friendly,
+        signer_name=_holder_name(status.signing_cert),
         signed_at=status.signer_reported_dt,
+        signed_digest=_message_digest(embedded) if ours else "",
     )

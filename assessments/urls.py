@@ -30,7 +30,7 @@ urlpatterns = [
     path("operations/<int:pk>/verdict/", checklist.verdict_panel, name="verdict_panel"),
     path("operations/<int:pk>/history/", history.assessment_history, name="assessment_history"),
     path("operations/<int:pk>/diff/", history.assessment_diff, name="assessment_diff"),
-    path("operations/<int:pk>/export.json", transfer.assessment_export, name="assessment_export"),
+    path("operations/<int:pk>/export/", transfer.assessment_export, name="assessment_export"),
     path("operations/<int:pk>/submit/", workflow.assessment_submit, name="assessment_submit"),
     path("operations/<int:pk>/decision/", workflow.assessment_decision, name="assessment_decision"),
     path(

@@ -14,6 +14,7 @@ import pytest
 
 from assessments import services
 from assessments.models import Membership, PartnerOrganisation, PartnerReviewer, TaskForce
+from tests.briefs_support import render_briefs
 from tests.celery_worker import broker, start_worker  # noqa: F401 (fixtures)
 from tests.two_factor import VerifyingClient, enrol
 
@@ -207,3 +208,15 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
     if database["ENGINE"] == "django.db.backends.sqlite3":
         test_settings = database.setdefault("TEST", {})
         test_settings["NAME"] = str(tmp_path_factory.mktemp("database") / "test.sqlite3")
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """Brief files stored in a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def ready(approved_operation, media):
+    """The approved operation's briefs, rendered and signed: {variant: Brief}."""
+    return render_briefs(approved_operation)

@@ -147,6 +147,8 @@ def test_it_records_no_edit_for_a_refused_value(client, planner, operation):
 def test_it_records_an_export(client, planner, two_versions):
     client.force_login(planner)
     assert client.get(_on("assessment_export", two_versions)).status_code == 200
+    assert not events_of(Kind.EXPORT)  # the page that warns is not the download
+    assert client.post(_on("assessment_export", two_versions)).status_code == 200
     event = only_event_of(Kind.EXPORT)
     assert (event.user, event.operation, event.summary) == (
         planner,

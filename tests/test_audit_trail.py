@@ -86,6 +86,44 @@ def test_it_shows_a_supervisor_of_another_task_force_none_of_ours(
     assert "KESTREL" not in str(rows) and "mallory" not in str(rows)
 
 
+def _sign_in_failures(*usernames):
+    AuditEvent.objects.all().delete()
+    for username in usernames:
+        services.audit_record(
+            kind=Kind.SIGN_IN_FAILED, username=username, outcome=AuditEvent.Outcome.FAILURE
+        )
+    services.audit_record(kind=Kind.LOCKOUT, username=usernames[0], outcome="denied")
+
+
+def test_a_supervisor_reads_the_failed_sign_ins_of_their_members_only(
+    client, supervisor, planner, commander, other_planner, other_supervisor
+):
+    _sign_in_failures("alice", "chan", "sita", "oscar", "mallory", "ALICE")
+    services.audit_record(kind=Kind.SIGN_IN, user=planner)  # a sign-in is not theirs
+    services.audit_record(kind=Kind.SIGN_OUT, user=planner)
+    listed = _listed(_signed_in(client, supervisor))
+    assert sorted((event.kind, event.username) for event in listed) == [
+        (Kind.LOCKOUT, "alice"),
+        (Kind.SIGN_IN_FAILED, "alice"),
+        (Kind.SIGN_IN_FAILED, "chan"),
+        (Kind.SIGN_IN_FAILED, "sita"),
+    ]
+    rows = _csv(client.get(EXPORT))[1:]
+    assert sorted(row[1] for row in rows) == ["alice", "alice", "chan", "sita"]
+    # Another task force's supervisor reads their own member's, and none of ours.
+    listed = _listed(_signed_in(client, other_supervisor))
+    assert [(event.kind, event.username) for event in listed] == [(Kind.SIGN_IN_FAILED, "oscar")]
+
+
+def test_a_supervisor_reads_the_failed_sign_ins_of_a_member_of_two_task_forces(
+    client, supervisor, other_supervisor, other_planner, task_force
+):
+    Membership.objects.create(user=other_planner, task_force=task_force, role="planner")
+    _sign_in_failures("oscar")
+    for user in (supervisor, other_supervisor):
+        assert {event.username for event in _listed(_signed_in(client, user))} == {"oscar"}
+
+
 @pytest.mark.parametrize("persona", ["planner", "commander", "ngo_reviewer", "other_planner"])
 def test_it_answers_404_to_everyone_else(client, request, trail, persona):
     _signed_in(client, request.getfixturevalue(persona))

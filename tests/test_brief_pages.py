@@ -1,23 +1,15 @@
-"""The briefs pages: status and request, downloads and who may make them, the NGO's list,
-and the verify page."""
+"""The briefs pages: status and request, downloads and who may make them, and the NGO's
+list (the verify page: test_brief_verify.py)."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from assessments import services, signing
 from assessments.models import AuditEvent, Brief
 from tests.briefs_support import render_briefs
 
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def ready(approved_operation):
-    return render_briefs(approved_operation)
+# Every test here stores brief files: in a folder of its own.
+pytestmark = pytest.mark.usefixtures("media")
 
 
 def _download(brief):
@@ -109,59 +101,6 @@ def test_another_ngo_and_another_task_force_get_404(
 def test_signed_out_visitors_are_sent_to_sign_in(client, ready):
     response = client.get(_download(ready["ngo"]))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-
-
-def _verify(client, data, name="brief.pdf"):
-    upload = SimpleUploadedFile(name, data, content_type="application/pdf")
-    return client.post(reverse("assessments:brief_verify"), {"file": upload}).content.decode()
-
-
-def test_verify_recognises_a_brief_issued_here(client, ngo_reviewer, ready):
-    client.force_login(ngo_reviewer)
-    html = _verify(client, services.brief_pdf(ready["ngo"]))
-    assert "verification-valid" in html
-    assert "Issued by this deployment: KESTREL, version 2." in html
-    assert "sita, Supervisor" in html
-    assert "verification-current" in html
-    assert AuditEvent.objects.filter(kind=AuditEvent.Kind.BRIEF_VERIFY, outcome="success").exists()
-
-
-def test_verify_says_when_the_version_was_superseded(client, planner, ready):
-    operation = ready["full"].version.assessment.operation
-    services.assessment_revise(operation=operation, user=planner)
-    client.force_login(planner)
-    assert "verification-superseded" in _verify(client, services.brief_pdf(ready["full"]))
-
-
-def test_verify_finds_a_tampered_brief(client, planner, ready):
-    data = bytearray(services.brief_pdf(ready["full"]))
-    position = data.index(b"/Title") + 1
-    data[position] ^= 0x01
-    client.force_login(planner)
-    html = _verify(client, bytes(data))
-    assert "verification-invalid" in html
-    assert "verification-unknown" in html
-
-
-@pytest.mark.parametrize(
-    ("data", "message"),
-    [
-        (b"\x00\x01garbage", "This is not a PDF file."),
-        (b"hello, I am text", "This is not a PDF file."),
-        (b"%PDF-1.7\n garbage after the header", "cannot be read as a PDF"),
-        (b"%PDF-1.7\n" + b"0" * (10 * 1024 * 1024), "larger than 10 MB"),
-    ],
-)
-def test_verify_answers_bad_uploads_with_a_message(client, planner, data, message):
-    client.force_login(planner)
-    html = _verify(client, data)
-    assert message in html
-
-
-def test_verify_without_a_file_names_the_field(client, planner):
-    client.force_login(planner)
-    html = client.post(reverse("assessments:brief_verify"), {}).content.decode()
-    assert "Choose the PDF of a brief to verify." in html
 
 
 def test_the_receiving_organisation_is_named_on_the_profile_form(

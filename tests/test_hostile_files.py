@@ -66,7 +66,7 @@ def test_it_never_fails_on_an_imported_assessment(planner_client, text):
         html = response.content.decode()
         for problem in problems:
             if problem["key"]:
-                assert f"<code>{escape(problem['key'])}</code>" in html
+                assert f'<code class="small">{escape(problem["key"])}</code>' in html
             else:  # about the whole document, or a key named "" (an empty <code>)
                 assert problem["message"] in (
                     "The assessment must be a JSON object.",

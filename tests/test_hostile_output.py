@@ -125,7 +125,7 @@ def test_it_escapes_markup_on_the_workflow_brief_and_audit_pages(
 
 
 def test_it_exports_markup_as_json_strings(planner_client, hostile_operation):
-    response = planner_client.get(
+    response = planner_client.post(
         reverse("assessments:assessment_export", args=[hostile_operation.pk])
     )
     content = json.loads(response.content)

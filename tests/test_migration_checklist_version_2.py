@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from assessments import checklist, services
@@ -24,6 +22,7 @@ from assessments.models import (
 )
 from tests.briefs_support import render_briefs
 from tests.conftest import PASSWORD
+from tests.migration_support import leaf, migrate
 from tests.two_factor import enrol
 from tests.workflow_builders import approve, edit, seen
 
@@ -33,22 +32,11 @@ PARTNER = "Harbour of Hope Foundation"
 LANGUAGES = ["Khmer", "Khmer\x0b", *(f"Language {n}" for n in range(60))]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def _leaf():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
-
-
 @pytest.fixture
 def old_apps(transactional_db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    yield _migrate(BEFORE)
-    _migrate(_leaf())
+    yield migrate(BEFORE)
+    migrate(leaf())
 
 
 def _stored_version_1():
@@ -162,7 +150,7 @@ def migrated(old_apps):
     # Once the characters go, it would be called what HERON is called.
     spoof = {**dragonfly, "operation": {**dragonfly["operation"], "codename": "HERON\u202d"}}
     main.plan(spoof, verdict, status="draft", codename="HERON\u202d")
-    _migrate(_leaf())
+    migrate(leaf())
     return {operation.codename: operation for operation in Operation.objects.all()}
 
 

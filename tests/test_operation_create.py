@@ -120,10 +120,13 @@ def test_it_checks_each_language(client, planner, languages, message):
 
 def test_it_names_the_codename_field_when_the_codename_is_taken(client, planner, operation):
     client.force_login(planner)
-    response = client.post(URL, {**PROFILE, "codename": "KESTREL"})
+    response = client.post(URL, {**PROFILE, "codename": "Kestrel"})
     assert response.status_code == 200
     form = response.context["form"]
-    assert "another operation of this task force has this codename" in form.errors["codename"][0]
+    assert form.errors["codename"] == [
+        "another operation of this task force is named 'KESTREL' (codenames are compared "
+        "ignoring upper and lower case)."
+    ]
     assert Operation.objects.count() == 1
 
 

@@ -72,9 +72,9 @@ def test_it_names_the_codename_when_another_operation_has_it(
 ):
     services.operation_create(task_force=task_force, user=planner, profile={"codename": "IBIS"})
     client.force_login(planner)
-    response = client.post(_url(operation), _form(operation, codename="IBIS"))
+    response = client.post(_url(operation), _form(operation, codename="ibis"))
     assert (
-        "another operation of this task force has this codename"
+        "another operation of this task force is named 'IBIS'"
         in (response.context["form"].errors["codename"][0])
     )
     assert _version(operation) == 1

@@ -217,7 +217,8 @@ ROWS = {
     "assessments:verdict_panel": Row(TASK_FORCE_READ, of="operation"),
     "assessments:assessment_history": Row(TASK_FORCE_READ, of="operation"),
     "assessments:assessment_diff": Row(TASK_FORCE_READ, of="operation", query="?a=1&b=2"),
-    "assessments:assessment_export": Row(TASK_FORCE_READ, of="operation"),
+    # The page says what the file holds; its button posts for the download.
+    "assessments:assessment_export": Row(TASK_FORCE_READ, TASK_FORCE_READ, of="operation"),
     # The workflow.
     "assessments:assessment_submit": Row(PLANNER_WRITE, redirected(PLANNER_WRITE), of="operation"),
     "assessments:assessment_decision": Row(DECIDER, redirected(DECIDER), _approval, of="submitted"),
@@ -507,10 +508,14 @@ def test_downloads_are_never_cached(clients, mine):
     for url in (
         reverse("assessments:brief_download", args=[mine.full_brief.pk]),
         reverse("assessments:brief_download", args=[mine.ngo_brief.pk]),
-        reverse("assessments:assessment_export", args=[mine.operation.pk]),
     ):
         response = clients["alice"].get(url)
         assert response.status_code == 200 and _cached(response) is None, url
+    response = clients["alice"].post(
+        reverse("assessments:assessment_export", args=[mine.operation.pk])
+    )
+    assert response["Content-Type"].startswith("application/json")
+    assert response.status_code == 200 and _cached(response) is None
     response = clients["nadia"].get(reverse("assessments:brief_download", args=[mine.ngo_brief.pk]))
     assert response.status_code == 200 and _cached(response) is None
 

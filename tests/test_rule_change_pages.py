@@ -74,10 +74,11 @@ def test_the_history_shows_the_rule_change_as_an_entry_of_its_own(
     as_version_1(operation)
     edit(operation, planner, leak_mitigations="Late briefing.")
     response = planner_client.get(reverse("assessments:assessment_history", args=[operation.pk]))
-    newest, rescored, first = response.context["versions"]
-    assert (newest.rule_change, rescored.rule_change, first.rule_change) == (False, True, False)
+    kinds = [(row["entry"].kind, row["entry"].first) for row in response.context["rows"]]
+    # The planner's saves on either side of it are two entries: a rule change parts them.
+    assert kinds == [("edits", 3), ("rule_change", 2), ("edits", 1)]
     html = response.content.decode()
-    row = html.split('class="history-version history-rule-change table-info"')[1].split("</tr>")[0]
+    row = html.split('class="history-entry history-rule-change table-info"')[1].split("</tr>")[0]
     assert "Rule change" in row and "RaidAssess (rule change)" in row
     assert "scored again under the version 2 rules (they were scored under version 1)" in row
     assert "No answer changed." in row
@@ -201,7 +202,7 @@ def test_a_version_1_plan_exports_in_checklist_version_2_and_imports_again(
 ):
     operation = planned_operation(task_force, planner, receiving_organisation=partner.name)
     as_version_1(operation)
-    response = planner_client.get(reverse("assessments:assessment_export", args=[operation.pk]))
+    response = planner_client.post(reverse("assessments:assessment_export", args=[operation.pk]))
     exported = json.loads(response.content)
     assert exported["checklist_version"] == "2"
     assert exported["operation"]["receiving_organisation"] == partner.name

@@ -42,7 +42,9 @@ def test_it_signs_a_pdf_that_pyhanko_finds_valid_trusted_and_whole(signed):
     assert validation.ok
     assert validation.intact and validation.valid and validation.trusted
     assert validation.whole_document
-    assert validation.signer_name
+    # The holder's name alone: no "Common Name:" before it.
+    assert validation.signer_name == signing.signer().signing_cert.subject.native["common_name"]
+    assert validation.signed_digest == signing.signed_digest(signed)
 
 
 def test_it_signs_a_pdf_that_pdfsig_finds_valid_and_covering_the_whole_document(signed):
@@ -64,6 +66,21 @@ def test_it_finds_a_changed_byte(signed):
     assert not validation.ok
     assert not (validation.intact and validation.valid)
     assert "Signature is Valid." not in poppler("pdfsig", tampered)
+    # Our signature, still valid over what it signed, names the file as it was signed.
+    assert validation.signed_digest == signing.signed_digest(signed)
+
+
+def test_it_names_no_signed_file_for_a_signature_of_another_key(signed, tmp_path, settings):
+    settings.SIGNING_KEY_FILE = str(tmp_path / "other.p12")
+    settings.SIGNING_KEY_PASSPHRASE = "another passphrase"
+    signing.key_create(settings.SIGNING_KEY_FILE, passphrase="another passphrase")
+    signing.signer.cache_clear()
+    try:
+        validation = signing.pdf_validate(signed)
+    finally:
+        signing.signer.cache_clear()
+    assert not validation.trusted and not validation.ok
+    assert validation.signed_digest == ""
 
 
 def test_it_finds_a_document_extended_after_signing(signed):

@@ -2,10 +2,11 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from assessments import services
-from assessments.models import Membership, Operation
+from assessments.models import AuditEvent, Membership, Operation
 
 from .builders import best_assessment
 
@@ -14,6 +15,11 @@ IMPORT = reverse("assessments:assessment_import")
 
 def _export(operation):
     return reverse("assessments:assessment_export", args=[operation.pk])
+
+
+def _download(client, operation):
+    """The file, as the export page's button asks for it."""
+    return client.post(_export(operation))
 
 
 def _upload(content, name="plan.json"):
@@ -25,7 +31,7 @@ def test_it_exports_the_current_version_as_a_json_download(client, planner, oper
         operation=operation, user=planner, base_version=1, answers={"victim_presence": "reported"}
     )
     client.force_login(planner)
-    response = client.get(_export(operation))
+    response = _download(client, operation)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="KESTREL-v2.json"'
@@ -39,7 +45,7 @@ def test_it_names_the_file_safely_whatever_the_codename(client, planner, task_fo
         task_force=task_force, user=planner, profile={"codename": 'a "b"/..\\c'}
     )
     client.force_login(planner)
-    response = client.get(_export(operation))
+    response = _download(client, operation)
     assert response["Content-Disposition"] == 'attachment; filename="a-b-..-c-v1.json"'
 
 
@@ -47,14 +53,15 @@ def test_it_names_the_file_safely_whatever_the_codename(client, planner, task_fo
 def test_it_exports_to_the_whole_task_force(client, request, operation, persona):
     client.force_login(request.getfixturevalue(persona))
     assert client.get(_export(operation)).status_code == 200
+    assert _download(client, operation).status_code == 200
 
 
 @pytest.mark.parametrize("persona", ["other_planner", "ngo_reviewer", "admin_user"])
 def test_it_exports_nothing_to_anyone_else(client, request, operation, persona):
     client.force_login(request.getfixturevalue(persona))
-    response = client.get(_export(operation))
-    assert response.status_code == 404
-    assert b"Golden Thread" not in response.content
+    for response in (client.get(_export(operation)), _download(client, operation)):
+        assert response.status_code == 404
+        assert b"Golden Thread" not in response.content
 
 
 def test_it_asks_visitors_to_sign_in(client, operation):
@@ -70,7 +77,7 @@ def test_it_round_trips_an_assessment(client, planner, task_force, operation):
         answers=best_assessment()["answers"],
     )
     client.force_login(planner)
-    exported = json.loads(client.get(_export(operation)).content)
+    exported = json.loads(_download(client, operation).content)
     exported["operation"]["codename"] = "KESTREL-2"
     response = client.post(
         IMPORT, {"file": _upload(json.dumps(exported).encode()), "task_force": task_force.pk}
@@ -107,21 +114,114 @@ def test_it_lists_every_problem_and_creates_nothing(client, planner, task_force)
     assert response.status_code == 200
     html = response.content.decode()
     assert "Nothing was imported: 3 problems" in html
-    assert "<code>answers.victim_presence</code>: &#x27;maybe&#x27; is not one of" in html
-    assert "<code>answers.colour</code>: is not a checklist key." in html
-    assert "<code>operation.codename</code>: is required." in html
+    # Where, in the words of the page, then what, then the path in the file.
+    assert (
+        "<strong>Section A, “How certain is it that trafficking victims are on site?”</strong>: "
+        "&#x27;maybe&#x27; is not one of its answers: None (none), Assumed (assumed), Reported "
+        "by one source (reported), Corroborated (corroborated), Confirmed (confirmed). "
+        '<code class="small">answers.victim_presence</code>'
+    ) in html
+    assert (
+        "<strong>Answers</strong>: is not a checklist key. "
+        '<code class="small">answers.colour</code>'
+    ) in html
+    assert (
+        "<strong>Operation profile, “Codename”</strong>: is required. "
+        '<code class="small">operation.codename</code>'
+    ) in html
     assert not Operation.objects.exists()
     # The pasted text is kept for the planner to fix.
     assert response.context["form"]["text"].value() == text
 
 
-def test_it_refuses_a_codename_the_task_force_already_has(client, planner, task_force, operation):
+def test_it_offers_to_import_under_another_codename_when_the_codename_is_taken(
+    client, planner, task_force, operation
+):
     client.force_login(planner)
-    response = client.post(
-        IMPORT, {"text": json.dumps(best_assessment()), "task_force": task_force.pk}
-    )
-    assert "another operation of this task force has this codename" in response.content.decode()
+    text = json.dumps({**best_assessment(), "operation": {"codename": "kestrel"}})
+    response = client.post(IMPORT, {"text": text, "task_force": task_force.pk})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "your task force already has an operation named KESTREL" in html
+    assert "Import as a new operation named" in html
+    assert response.context["form"]["codename"].value() == "kestrel-2"
+    assert response.context["form"]["text"].value() == text  # nothing given is lost
     assert Operation.objects.count() == 1
+
+    response = client.post(IMPORT, {"text": text, "codename": "kestrel-2"})
+    copy = Operation.objects.get(codename="kestrel-2")
+    assert response["Location"] == reverse("assessments:operation_detail", args=[copy.pk])
+    operation.refresh_from_db()
+    assert operation.codename == "KESTREL"
+    event = AuditEvent.objects.filter(kind=AuditEvent.Kind.IMPORT).latest("pk")
+    assert event.summary == "operation kestrel-2 imported from JSON (the file names it kestrel)"
+
+
+def test_it_keeps_an_uploaded_files_content_when_it_asks_for_a_codename(
+    client, planner, task_force, operation
+):
+    client.force_login(planner)
+    text = json.dumps(best_assessment())
+    response = client.post(IMPORT, {"file": _upload(text.encode(), name="kestrel-v1.json")})
+    assert response.context["form"]["text"].value() == text
+    assert "What kestrel-v1.json holds is kept in the box below" in response.content.decode()
+    client.post(IMPORT, {"text": text, "codename": "KESTREL copy"})
+    assert Operation.objects.filter(codename="KESTREL copy").exists()
+
+
+def test_it_keeps_an_uploaded_files_content_when_the_file_has_problems(client, planner):
+    client.force_login(planner)
+    text = json.dumps({**best_assessment(), "colour": "blue"})
+    response = client.post(IMPORT, {"file": _upload(text.encode())})
+    assert response.context["form"]["text"].value() == text
+    assert "<strong>The file</strong>: is not a checklist key." in response.content.decode()
+
+
+def test_it_asks_again_when_the_new_codename_is_taken_too(client, planner, task_force, operation):
+    services.operation_create(task_force=task_force, user=planner, profile={"codename": "IBIS"})
+    client.force_login(planner)
+    text = json.dumps(best_assessment())
+    response = client.post(IMPORT, {"text": text, "codename": "ibis"})
+    html = response.content.decode()
+    assert "your task force already has an operation named IBIS" in html
+    assert response.context["form"]["codename"].value() == "ibis"
+    assert Operation.objects.count() == 2
+
+
+def test_a_new_codename_is_checked_like_the_files(client, planner, task_force, operation):
+    client.force_login(planner)
+    text = json.dumps(best_assessment())
+    response = client.post(IMPORT, {"text": text, "codename": "KESTREL\u202e"})
+    assert [problem["key"] for problem in response.context["problems"]] == ["operation.codename"]
+    assert "Import as a new operation named" in response.content.decode()
+    assert Operation.objects.count() == 1
+
+
+def test_the_receiving_organisation_travels_with_the_export(
+    client, planner, task_force, operation, partner
+):
+    services.assessment_save(
+        operation=operation,
+        user=planner,
+        base_version=1,
+        profile={"receiving_organisation": partner.name},
+    )
+    client.force_login(planner)
+    exported = json.loads(_download(client, operation).content)
+    assert exported["operation"]["receiving_organisation"] == "Safe Harbour"
+    client.post(IMPORT, {"text": json.dumps(exported), "codename": "KESTREL-2"})
+    copy = Operation.objects.get(codename="KESTREL-2")
+    assert copy.receiving_organisation == partner
+    assert services.current_version(operation=copy).receiving_organisation == partner
+
+
+def test_an_organisation_this_deployment_does_not_know_is_named(client, planner):
+    client.force_login(planner)
+    data = best_assessment()
+    data["operation"]["receiving_organisation"] = "Harbour of Hope"
+    html = client.post(IMPORT, {"text": json.dumps(data)}).content.decode()
+    assert "<strong>Operation profile, “Receiving organisation”</strong>: no partner" in html
+    assert not Operation.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -176,14 +276,33 @@ def test_it_lets_only_planners_import(client, request, task_force, persona):
     assert not Operation.objects.exists()
 
 
-def test_it_accepts_no_post_on_export(client, planner, operation):
+def test_the_export_page_says_what_the_file_holds_before_it_downloads(client, planner, operation):
     client.force_login(planner)
-    assert client.post(_export(operation)).status_code == 405
+    response = client.get(_export(operation))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    html = response.content.decode()
+    assert "This file holds restricted details, unencrypted" in html
+    assert "the informant details" in html
+    assert "I understand: download the file" in html
+    assert 'method="post"' in html and "csrfmiddlewaretoken" in html
+    # The page names no restricted detail itself, and is not yet an export.
+    assert "Golden Thread" not in html
+    assert not AuditEvent.objects.filter(kind=AuditEvent.Kind.EXPORT).exists()
+    html = client.get(reverse("assessments:operation_detail", args=[operation.pk])).content
+    assert f'href="{_export(operation)}"'.encode() in html
+
+
+def test_the_download_needs_the_pages_token(planner, operation):
+    csrf_checking = Client(enforce_csrf_checks=True)
+    csrf_checking.force_login(planner)
+    assert csrf_checking.post(_export(operation)).status_code == 403
+    assert not AuditEvent.objects.filter(kind=AuditEvent.Kind.EXPORT).exists()
 
 
 def test_it_writes_the_keys_in_the_contracts_order(client, planner, operation):
     client.force_login(planner)
-    exported = json.loads(client.get(_export(operation)).content)
+    exported = json.loads(_download(client, operation).content)
     assert list(exported) == ["checklist_version", "operation", "answers"]
     assert list(exported["operation"])[:3] == ["codename", "site_type", "exploitation_type"]
     assert list(exported["answers"])[:2] == ["evidence_sources", "independent_corroborations"]
@@ -194,5 +313,5 @@ def test_it_refuses_a_key_given_twice_naming_it(client, planner, task_force):
     text = json.dumps(best_assessment())[:-1] + ', "operation": {"codename": "X"}}'
     response = client.post(IMPORT, {"text": text, "task_force": task_force.pk})
     assert response.status_code == 200
-    assert "operation: is given twice in the JSON." in response.content.decode()
+    assert "Operation profile: is given twice in the JSON. (operation)" in response.content.decode()
     assert not Operation.objects.exists()

@@ -36,6 +36,7 @@ from .records import (
 from .validation import (
     MAX_INT,
     MAX_LIST_ENTRY_LENGTH,
+    NOT_ONE_OF,
     Checklist,
     InvalidAssessment,
     Problem,
@@ -79,6 +80,11 @@ def field(key):
     return PROFILE_FIELDS.get(key) or ITEMS[key]
 
 
+def field_or_none(key):
+    """The record of a profile field or checklist item, or None for any other key."""
+    return PROFILE_FIELDS.get(key) or ITEMS.get(key)
+
+
 def choices_for(key):
     """(value, label) pairs of a profile field or checklist item, in the contract's order."""
     return list(field(key).labels.items())
@@ -94,6 +100,7 @@ __all__ = [
     "MAX_LIST_ENTRY_LENGTH",
     "MAX_TEXT_LENGTH",
     "MULTI",
+    "NOT_ONE_OF",
     "OWN_ADVICE",
     "RAIDS_EXPLAINED",
     "SIREN",

@@ -23,6 +23,8 @@ REFUSED_MESSAGE = gettext_noop(
     "contains a control or text-direction character ({character}); remove it."
 )
 ISO_DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Named, so that pages can say it with each value's label (assessments/display.py).
+NOT_ONE_OF = gettext_noop("{value} is not one of: {allowed}.")
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def _value_problem(path, item, value):
         if not isinstance(value, str) or value not in item.values:
             return problem(
                 path,
-                gettext_noop("{value} is not one of: {allowed}."),
+                NOT_ONE_OF,
                 value=_show(value),
                 allowed=", ".join(item.values),
             )
@@ -133,7 +135,7 @@ def _value_problem(path, item, value):
             if unknown:
                 return problem(
                     path,
-                    gettext_noop("{value} is not one of: {allowed}."),
+                    NOT_ONE_OF,
                     value=", ".join(_show(entry) for entry in unknown),
                     allowed=", ".join(item.values),
                 )

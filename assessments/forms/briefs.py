@@ -7,6 +7,8 @@ MAX_VERIFY_BYTES = 10 * 1024 * 1024
 
 
 class VerifyForm(forms.Form):
+    file_name = ""  # the uploaded file's name, for the result to say which file it is of
+
     file = forms.FileField(
         label=_("Brief (PDF, at most 10 MB)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
@@ -15,6 +17,7 @@ class VerifyForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
+        self.file_name = upload.name
         if upload.size > MAX_VERIFY_BYTES:
             raise forms.ValidationError(_("The file is larger than 10 MB: no brief is that big."))
         data = upload.read()

@@ -277,7 +277,11 @@ def initial_from_profile(profile):
 
 
 class ImportForm(TaskForceChoice, forms.Form):
-    """A contract JSON file, or the same JSON pasted; and where to create the operation."""
+    """A contract JSON file, or the same JSON pasted; where to create the operation; and,
+    once the codename it names turns out taken, the codename to import it under.
+
+    A file cannot be chosen again for the user once the page comes back: `keep_upload`
+    puts what it held in the text field, so that nothing they gave is lost."""
 
     file = forms.FileField(
         label=_("Assessment file (.json, at most 1 MB)"),
@@ -290,10 +294,25 @@ class ImportForm(TaskForceChoice, forms.Form):
         max_length=MAX_IMPORT_BYTES,
         widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
     )
+    codename = forms.CharField(
+        label=_("Import as a new operation named"),
+        required=False,
+        max_length=checklist.PROFILE_FIELDS["codename"].max_length,
+        help_text=_("The file stays as it is; only the new operation takes this codename."),
+    )
 
     def __init__(self, *args, task_forces, **kwargs):
         super().__init__(*args, **kwargs)
         self.offer_task_forces(task_forces)
+
+    def keep_upload(self):
+        """Move the uploaded file's text into the text field, for the page to show again."""
+        text = self.cleaned_data.get("file")
+        if not text or self.data.get("text", "").strip():  # what was pasted stays too
+            return None
+        self.data = self.data.copy()
+        self.data["text"] = text
+        return self.files["file"].name
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -321,7 +340,10 @@ class ImportForm(TaskForceChoice, forms.Form):
             cleaned["data"] = checklist.loads(text)
         except checklist.InvalidAssessment as invalid:  # a key given twice
             raise forms.ValidationError(
-                [f"{problem.key}: {problem.render(gettext)}" for problem in invalid.problems]
+                [
+                    f"{problem['place']}: {problem['message']} ({problem['key']})"
+                    for problem in display.problems(invalid)
+                ]
             ) from None
         except json.JSONDecodeError as error:
             raise forms.ValidationError(

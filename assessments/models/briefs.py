@@ -66,6 +66,11 @@ class Brief(models.Model):
     # queues it again (its worker died, or its task message was lost).
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True, db_index=True)
     sha256 = models.CharField(_("SHA-256 of the signed file"), max_length=64, blank=True)
+    # What the signature itself covers (its message digest): a copy changed after signing
+    # has another SHA-256 but still carries this, under our signature.
+    signed_digest = models.CharField(
+        _("digest the signature covers"), max_length=64, blank=True, db_index=True
+    )
     file = models.FileField(_("signed PDF"), upload_to="briefs/", blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -14,6 +14,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from .. import checklist
@@ -155,8 +156,14 @@ class Operation(models.Model):
 
     class Meta:
         constraints = [
+            # `lotus` and `LOTUS` would be one operation to anyone reading them out.
             models.UniqueConstraint(
-                fields=["task_force", "codename"], name="codename_unique_in_task_force"
+                "task_force",
+                Lower("codename"),
+                name="codename_unique_in_task_force_ignoring_case",
+                violation_error_message=_(
+                    "Another operation of this task force has this codename (ignoring case)."
+                ),
             )
         ]
         verbose_name = _("operation")
@@ -305,10 +312,12 @@ class AssessmentVersion(models.Model):
 
 
 class VersionConversion(models.Model):
-    """A stored version whose content a later checklist refused, converted in place.
+    """A stored version whose content a later rule refused, converted in place.
 
-    The conversion (migration 0011) changed only what the new checklist refuses (a date
-    not written YYYY-MM-DD, a control or text-direction character, a list too long) and
+    The conversion (migration 0013) changed only what the new checklist refuses (a date
+    not written YYYY-MM-DD, a control or text-direction character, a list too long), and
+    migration 0016 the codename of an operation whose codename another of its task force
+    had but for case (`"change": "codename"`, with the codename it clashed with). Each
     recorded here what it changed, and the content as it was saved: the approvals and
     signed briefs of the version stand on that content, which is what `content_hash`
     is the hash of. The version's history shows each change.

@@ -6,11 +6,13 @@ is where every other module reads versions and approvals from.
 """
 
 from .assessments import (
+    CodenameTaken,
     Conflict,
     assessment_export,
     assessment_import,
     assessment_import_refused,
     assessment_save,
+    codename_suggestion,
     in_contract_order,
     operation_create,
 )
@@ -27,6 +29,7 @@ from .briefs import (
     brief_sweep,
     briefs_missing,
 )
+from .history import history_entries
 from .notifications import (
     email_kinds_of,
     email_preferences_set,
@@ -96,12 +99,15 @@ __all__ = [
     "brief_verify",
     "briefs_missing",
     "BriefRenderFailed",
+    "CodenameTaken",
+    "codename_suggestion",
     "Conflict",
     "content_hash",
     "current_rules_verdict",
     "current_version",
     "email_kinds_of",
     "email_preferences_set",
+    "history_entries",
     "in_contract_order",
     "notification_email_send",
     "notification_message",

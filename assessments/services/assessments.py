@@ -10,6 +10,8 @@ state (`states.write_check`); each service records its own audit event.
 import datetime
 
 from django.db import IntegrityError, transaction
+from django.db.models import Value
+from django.db.models.functions import Lower
 
 from .. import checklist
 from ..models import Assessment, AuditEvent, Operation, PartnerOrganisation
@@ -18,10 +20,25 @@ from .rescoring import rescore_if_rules_changed
 from .states import Write, write_check
 from .versions import current_version, latest_version, locked_assessment, version_add
 
-CODENAME_TAKEN = checklist.gettext_noop("another operation of this task force has this codename.")
+CODENAME_TAKEN = checklist.gettext_noop(
+    "another operation of this task force is named {taken} (codenames are compared "
+    "ignoring upper and lower case)."
+)
+CODENAME_LENGTH = Operation._meta.get_field("codename").max_length
 UNKNOWN_ORGANISATION = checklist.gettext_noop(
     "no partner organisation is named {value}: choose one the administrators have added."
 )
+
+
+class CodenameTaken(checklist.InvalidAssessment):
+    """The codename is another operation's of the task force, ignoring case. `suggestion`
+    is a codename it does not have: what an import may be made under instead."""
+
+    def __init__(self, *, taken, suggestion):
+        problem = checklist.Problem("operation.codename", CODENAME_TAKEN, (("taken", repr(taken)),))
+        super().__init__([problem])
+        self.taken = taken
+        self.suggestion = suggestion
 
 
 class Conflict(Exception):
@@ -47,6 +64,37 @@ def _organisation(name):
     if organisation is None:
         raise _invalid("operation.receiving_organisation", UNKNOWN_ORGANISATION, value=repr(name))
     return organisation
+
+
+def _named(task_force, codename):
+    """The operations of `task_force` named `codename`, ignoring case (as the database's
+    unique constraint compares them: both sides lowered by the database)."""
+    return Operation.objects.alias(lowered=Lower("codename")).filter(
+        task_force=task_force, lowered=Lower(Value(codename))
+    )
+
+
+def codename_suggestion(*, task_force, codename):
+    """`codename` with the first "-2", "-3" ... that no operation of `task_force` has."""
+    number = 2
+    while True:
+        suffix = f"-{number}"
+        candidate = f"{codename[: CODENAME_LENGTH - len(suffix)]}{suffix}"
+        if not _named(task_force, candidate).exists():
+            return candidate
+        number += 1
+
+
+def _codename_check(task_force, codename, *, operation=None):
+    """Raise CodenameTaken when another operation of `task_force` is named `codename`."""
+    taken = _named(task_force, codename)
+    if operation is not None:
+        taken = taken.exclude(pk=operation.pk)
+    other = taken.values_list("codename", flat=True).first()
+    if other is not None:
+        raise CodenameTaken(
+            taken=other, suggestion=codename_suggestion(task_force=task_force, codename=codename)
+        )
 
 
 def _profile_fields(profile):
@@ -76,16 +124,15 @@ def _parsed(profile, answers):
 
 @transaction.atomic
 def _create(*, task_force, user, content):
-    if Operation.objects.filter(
-        task_force=task_force, codename=content["operation"]["codename"]
-    ).exists():
-        raise _invalid("operation.codename", CODENAME_TAKEN)
+    codename = content["operation"]["codename"]
+    _codename_check(task_force, codename)
     fields = _profile_fields(content["operation"])
     try:
         with transaction.atomic():
             operation = Operation.objects.create(task_force=task_force, created_by=user, **fields)
     except IntegrityError:  # the same codename, created a moment ago by someone else
-        raise _invalid("operation.codename", CODENAME_TAKEN) from None
+        _codename_check(task_force, codename)
+        raise
     assessment = Assessment.objects.create(operation=operation)
     version_add(
         assessment=assessment,
@@ -109,25 +156,32 @@ def operation_create(*, task_force, user, profile, answers=None, request=None):
     return operation
 
 
-def assessment_import(*, task_force, user, data, request=None):
+def assessment_import(*, task_force, user, data, codename=None, request=None):
     """Create an operation from contract JSON: all of it or, on any problem, nothing.
 
-    An import never writes into an existing operation: it makes a new one, in draft."""
+    An import never writes into an existing operation: it makes a new one, in draft,
+    named `codename` when given (the file's own codename is another operation's: an
+    export imported back as a copy). Raises CodenameTaken, with a free codename to
+    offer, when the codename is taken ignoring case."""
     try:
-        operation = _create(
-            task_force=task_force, user=user, content=checklist.parse_assessment(data)
-        )
+        content = checklist.parse_assessment(data)
+        named = content["operation"]["codename"]
+        if codename is not None:
+            profile = {**content["operation"], "codename": codename}
+            content = checklist.parse_assessment({**content, "operation": profile})
+        operation = _create(task_force=task_force, user=user, content=content)
     except checklist.InvalidAssessment as invalid:
         assessment_import_refused(
             task_force=task_force, user=user, count=len(invalid.problems), request=request
         )
         raise
+    renamed = f" (the file names it {named})" if operation.codename != named else ""
     audit_record(
         kind=AuditEvent.Kind.IMPORT,
         request=request,
         user=user,
         operation=operation,
-        summary=f"operation {operation.codename} imported from JSON",
+        summary=f"operation {operation.codename} imported from JSON{renamed}",
     )
     return operation
 
@@ -279,11 +333,9 @@ def assessment_save(
         return current
     fields = _profile_fields(content["operation"])
     if content["operation"] != base["operation"]:
-        taken = Operation.objects.filter(
-            task_force=operation.task_force_id, codename=content["operation"]["codename"]
+        _codename_check(
+            operation.task_force_id, content["operation"]["codename"], operation=operation
         )
-        if taken.exclude(pk=operation.pk).exists():
-            raise _invalid("operation.codename", CODENAME_TAKEN)
         for key, value in fields.items():
             setattr(operation, key, value)
         operation.save()

@@ -16,7 +16,8 @@ happens there is exactly one signed brief in force per version and variant.
 
 A full brief names the target and the suspects, so the file is stored encrypted like the
 restricted fields (assessments.fields); `brief_pdf` gives the signed PDF back. `sha256`
-is that of the signed PDF, which is what a verifier holds.
+is that of the signed PDF, which is what a verifier holds; `signed_digest` what its
+signature covers, which a copy changed since still carries.
 """
 
 import hashlib
@@ -307,6 +308,7 @@ def brief_render(*, brief_id):
         status=Brief.Status.READY,
         file=name,
         sha256=hashlib.sha256(signed).hexdigest(),
+        signed_digest=signing.signed_digest(signed),
         rendered_at=timezone.now(),
         deadline=None,
         error="",

@@ -194,18 +194,6 @@ def brief_verify(request):
     form = VerifyForm(request.POST, request.FILES) if request.method == "POST" else VerifyForm()
     verification = None
     if form.is_bound and form.is_valid():
-        verification = services.brief_verify(data=form.cleaned_data["file"])
-        services.audit_record(
-            kind=AuditEvent.Kind.BRIEF_VERIFY,
-            request=request,
-            outcome=(
-                AuditEvent.Outcome.SUCCESS
-                if verification.signature.ok and verification.brief
-                else AuditEvent.Outcome.FAILURE
-            ),
-            operation=verification.brief.version.assessment.operation
-            if verification.brief
-            else None,
-            summary="issued here" if verification.brief else "not a brief issued here",
-        )
-    return render(request, "briefs/verify.html", {"form": form, "verification": verification})
+        verification = services.brief_verify(data=form.cleaned_data["file"], request=request)
+    context = {"form": form, "verification": verification, "file_name": form.file_name}
+    return render(request, "briefs/verify.html", context)

@@ -3,8 +3,8 @@
 
 // Checklist autosave: never lose typing.
 //
-// htmx posts the form a second after the planner stops typing (see the form's hx-*
-// attributes). This script keeps track of which answers the planner changed (the
+// This script says when a save goes (the form's hx-trigger listens for its two events),
+// keeps track of which answers the planner changed (the
 // hidden `changed` field: the server saves only those, so a colleague's answers to
 // other questions are never written back), keeps those answers in localStorage until
 // the server confirms them (a crash, a closed tab or a lost connection loses nothing),
@@ -12,6 +12,11 @@
 (function () {
   const CONTROL_FIELDS = new Set(["csrfmiddlewaretoken", "base_version", "changed", "keep_mine"]);
   const DRAFT_PREFIX = "raidassess:draft:";
+  // Arrow keys in a radio group check every option they pass. A keyboard user on their
+  // way to the fourth option has not chosen the first three: such a choice is saved
+  // when they leave the group, or once they rest on it this long.
+  const SETTLE_MS = 3000;
+  const STEP_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
 
   function setUp(form) {
     const dirty = new Set();
@@ -97,7 +102,54 @@
       if (!(box.name in confirmed)) confirmed[box.name] = valueOf(box.name);
     });
 
-    // Capture phase, so that the key is marked before htmx reads the form.
+    // When to save. htmx waits a second after the last `autosave-typed` (typing) and
+    // saves at once on `autosave-commit`: a box ticked, a radio clicked, a text left.
+    let stepping = false; // an arrow key is down on a radio: its `change` is a step
+    let held = null; // the radio group whose stepped-to choice waits to be saved
+    let settle = null;
+
+    function commit() {
+      held = null;
+      clearTimeout(settle);
+      form.dispatchEvent(new Event("autosave-commit"));
+    }
+
+    function hold(name) {
+      held = name;
+      clearTimeout(settle);
+      settle = setTimeout(commit, SETTLE_MS);
+    }
+
+    function schedule(event) {
+      const control = event.target;
+      const choice = control.type === "radio" || control.type === "checkbox";
+      if (event.type === "input") {
+        // Radios and boxes send `input` too: their `change` says when.
+        if (!choice) form.dispatchEvent(new Event("autosave-typed"));
+      } else if (control.type === "radio" && stepping) {
+        hold(control.name);
+      } else {
+        commit();
+      }
+    }
+
+    form.addEventListener(
+      "keydown",
+      (event) => (stepping = event.target.type === "radio" && STEP_KEYS.has(event.key)),
+      true,
+    );
+    form.addEventListener("keyup", () => (stepping = false), true);
+    form.addEventListener("pointerdown", () => (stepping = false), true);
+    // Leaving the group saves the choice it holds; moving within it (focus goes from
+    // radio to radio as the arrows move) does not.
+    form.addEventListener("focusout", (event) => {
+      if (!held || event.target.name !== held) return;
+      const next = event.relatedTarget;
+      if (next && next.form === form && next.name === held) return;
+      commit();
+    });
+
+    // Capture phase, so that the key is marked before the save reads the form.
     ["input", "change"].forEach((type) =>
       form.addEventListener(
         type,
@@ -106,6 +158,7 @@
           if (!key) return;
           if (valueOf(key) !== confirmed[key]) markDirty(key);
           else if (dirty.has(key) && !sent) forget([key]);
+          schedule(event);
         },
         true,
       ),

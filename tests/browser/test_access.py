@@ -1,5 +1,8 @@
 """A planner of another task force gets 404 for an operation's pages and exports."""
 
+import json
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -38,12 +41,15 @@ def test_it_answers_404_to_a_planner_of_another_task_force(
     own = signed_in_page(new_context, planner)
     for url in _pages(operation):
         assert own.goto(url).status == 200, url
-    # The export is a download: fetched with the page's cookies rather than navigated to.
     for url in _endpoints(operation):
         assert own.request.get(url).status == 200, url
-    export = own.request.get(_export(operation))
-    assert export.status == 200
-    assert export.json()["operation"]["codename"] == operation.codename
+    # The export is a download, after the page that warns what the file holds.
+    own.goto(_export(operation))
+    with own.expect_download() as download:
+        own.get_by_role("button", name="I understand: download the file").click()
+    assert json.loads(Path(download.value.path()).read_text())["operation"]["codename"] == (
+        operation.codename
+    )
 
     stranger = signed_in_page(new_context, other_planner)
     for url in _pages(operation):

@@ -46,6 +46,9 @@ PAGES = {
         "assessments:assessment_history", args=[operation.pk]
     ),
     "diff": _diff_url,
+    "export page": lambda operation, planner: reverse(
+        "assessments:assessment_export", args=[operation.pk]
+    ),
 }
 
 
