@@ -67,15 +67,19 @@ def two_person_refusal(request, subject, *, doing):
     other = SECOND_FACTOR_DELETED if doing == PASSWORD_SET else PASSWORD_SET
     if subject is None or not _did_recently(request, subject, other):
         return None
-    return gettext(
-        "You already %(other)s of %(user)s in the last 24 hours: another administrator must "
-        "do this, so that no one administrator can sign in as someone else."
-    ) % {
-        "other": gettext("set the password")
-        if other == PASSWORD_SET
-        else gettext("deleted a second factor"),
-        "user": subject.get_username(),
-    }
+    if other == PASSWORD_SET:
+        words = gettext(
+            "You already set the password of %(user)s in the last 24 hours: another "
+            "administrator must do this, so that no one administrator can sign in as someone "
+            "else."
+        )
+    else:
+        words = gettext(
+            "You already deleted a second factor of %(user)s in the last 24 hours: another "
+            "administrator must do this, so that no one administrator can sign in as someone "
+            "else."
+        )
+    return words % {"user": subject.get_username()}
 
 
 class PermissionAuditMixin:

@@ -133,8 +133,9 @@ SMART_PLAN = {
 # saves that give it a history. "workflow",
 # when present, is how far the demo takes it: "submitted" (waits for the supervisor),
 # "returned" (with RETURN_COMMENTS) or "approved" (by the supervisor, and the commander
-# where two approvals are required, with APPROVAL_RATIONALE). An approved operation
-# whose planned date has passed is due for its after-action review.
+# where two approvals are required, with APPROVAL_RATIONALE and any
+# "approval_conditions" of their own). An approved operation whose planned date has
+# passed is due for its after-action review.
 RETURN_COMMENTS = (
     "Interpreters for Lao and a child specialist must be named before this goes ahead; "
     "ask the partner NGO to meet the workers within two hours. One source confirms the "
@@ -319,6 +320,11 @@ OPERATIONS = (
         },
         "revisions": (),
         "workflow": "approved",
+        # The supervisor's own, which its brief lists first, beside the verdict's.
+        "approval_conditions": (
+            "Name the Burmese interpreter to the team two days before the day.",
+            "Take the passports kept in the safe under the warrant before anyone leaves.",
+        ),
     },
     {
         "task_force": MEKONG,

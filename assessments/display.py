@@ -50,6 +50,25 @@ VERDICT_LABELS = {
 }
 
 
+# What the decision means, as a brief says it: a signed brief is of an approved plan, so
+# it does not speak of approval to come ("decision_meaning" above, on the pages, does).
+BRIEF_MEANING = {
+    "go": _("The operation goes ahead as planned."),
+    "conditional_go": _("The operation goes ahead only once every condition below is met."),
+    "no_go": _("The operation does not go ahead: as planned, it would be a blind or harmful raid."),
+    "urgent_go": _("Act now: there is an immediate danger. Take every safeguard below along."),
+}
+
+# How binding each condition of a brief is, in the order the brief ranks them.
+CONDITION_RANKS = {
+    "gate": _("Gate"),
+    "approver": _("Approver"),
+    "urgent": _("Urgent go"),
+    "major": _("Major"),
+    "minor": _("Minor"),
+}
+
+
 def question(key):
     """The translated question (or profile field name) of a contract key."""
     return gettext(checklist.field(key).question)
@@ -64,6 +83,17 @@ def value_label(key, value):
 def choices(key, translate=gettext):
     """(value, label) pairs of `key`, translated by `translate` (gettext_lazy at import)."""
     return [(value, translate(label)) for value, label in checklist.choices_for(key)]
+
+
+def listing(values):
+    """Values as a sentence lists them: "Khmer, Lao and Vietnamese"."""
+    values = [str(value) for value in values]
+    if len(values) < 2:
+        return "".join(values)
+    return gettext("%(values)s and %(last)s") % {
+        "values": ", ".join(values[:-1]),
+        "last": values[-1],
+    }
 
 
 def answer(key, value):

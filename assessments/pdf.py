@@ -62,20 +62,27 @@ def font_config():
     return FontConfiguration()
 
 
+# Tagged for assistive technology (PDF/UA), its language and title set, every font
+# embedded. PDF/UA-2, on PDF 2.0: signing with an ECDSA key makes a brief PDF 2.0
+# anyway (ISO 32002), and a PDF/UA-1 file must stay PDF 1.7.
+PDF_VARIANT = "pdf/ua-2"
+
+
 def pdf_render(template_name, context, stylesheet="briefs/brief.css"):
     """The PDF (bytes) of `template_name` rendered with `context`, styled by the
-    `stylesheet` template (a template, so that its page footers are translated).
+    `stylesheet` template rendered with the same context (a template, so that its page
+    footers are translated, and a draft's say so).
 
     The PDF's title and other metadata come from the template's <title> and <meta>
     elements, so they hold only what the template puts there.
     """
     fetcher = StaticFilesOnly()
     css = CSS(
-        string=render_to_string(stylesheet),
+        string=render_to_string(stylesheet, context),
         base_url=f"{ORIGIN}/",
         url_fetcher=fetcher,
         font_config=font_config(),
     )
     html = render_to_string(template_name, context)
     document = HTML(string=html, base_url=f"{ORIGIN}/", url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[css], font_config=font_config())
+    return document.write_pdf(stylesheets=[css], font_config=font_config(), pdf_variant=PDF_VARIANT)

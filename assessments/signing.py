@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
+import uharfbuzz as hb
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -24,6 +25,9 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from fontTools import merge, subset, ttLib
+from pyhanko.pdf_utils.font.api import FontEngineFactory, ShapeResult
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulator
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
@@ -118,17 +122,127 @@ def signer():
         ) from None
 
 
-# The stamp's standard PDF font covers Latin-1 only; the names in every script are in
-# the brief's own text, set in a full font by WeasyPrint.
+# The stamp names the codename and the approvers, in whichever script they are written:
+# pyHanko's default, a standard Courier, is not embedded and covers Latin-1 only. Noto
+# Sans (Latin, Vietnamese) with Noto Sans Thai and Noto Sans Khmer (Debian's
+# fonts-noto-core) merged into one font covers the scripts the app ships; pyHanko embeds
+# the subset of it that the stamp uses.
+STAMP_FONT_DIRECTORY = Path("/usr/share/fonts/truetype/noto")
+STAMP_FONTS = ("NotoSans-Regular.ttf", "NotoSansThai-Regular.ttf", "NotoSansKhmer-Regular.ttf")
+# Of Noto Sans, only the Latin scripts, punctuation and currency signs (merging all its
+# 2,800 glyphs would double the time the merge takes, for nothing).
+LATIN = ((0x20, 0x24F), (0x300, 0x36F), (0x1E00, 0x1EFF), (0x2000, 0x206F), (0x20A0, 0x20CF))
+STAMP_FONT_SIZE = 8
+THAI, KHMER = (0x0E00, 0x0E7F), (0x1780, 0x17FF)
+
+
+@functools.cache
+def stamp_font():
+    """The stamp's font, merged once per process (it takes a second): TrueType bytes."""
+    fonts = []
+    for name in STAMP_FONTS:
+        try:
+            font = ttLib.TTFont(STAMP_FONT_DIRECTORY / name)
+        except OSError:
+            raise ImproperlyConfigured(
+                f"The signature stamp's font {name} is missing from {STAMP_FONT_DIRECTORY}: "
+                "install Debian's fonts-noto-core (bin/install-system-packages)."
+            ) from None
+        if name == STAMP_FONTS[0]:
+            latin = subset.Subsetter(subset.Options(layout_features=["*"], name_IDs=["*"]))
+            latin.populate(unicodes=[code for low, high in LATIN for code in range(low, high + 1)])
+            latin.subset(font)
+        data = BytesIO()
+        font.save(data)
+        fonts.append(data)
+    # Hinting programs differ from font to font and cannot be merged; the stamp needs none.
+    merger = merge.Merger(options=merge.Options(drop_tables=["fpgm", "prep", "cvt ", "gasp"]))
+    merged = BytesIO()
+    merger.merge(fonts).save(merged)
+    return merged.getvalue()
+
+
+@functools.cache
+def _stamp_shaping():
+    """HarfBuzz's font of the stamp, with the layout tables that place Thai marks and
+    Khmer subscripts: made once per process, it is only read."""
+    return hb.Font(hb.Face(stamp_font()))
+
+
+@functools.cache
+def _stamp_glyphs():
+    """The stamp's font without its layout tables: the same glyphs, which pyHanko parses,
+    subsets and embeds for each brief; parsing the layout tables (it embeds none) took
+    most of a signature's time."""
+    font = ttLib.TTFont(BytesIO(stamp_font()))
+    for tag in ("GSUB", "GPOS", "GDEF"):
+        del font[tag]
+    data = BytesIO()
+    font.save(data)
+    return data.getvalue()
+
+
+def _script(character):
+    code = ord(character)
+    for script in (THAI, KHMER):
+        if script[0] <= code <= script[1]:
+            return script
+    return "other" if character.isalpha() else None  # spaces, digits, marks: either
+
+
+def script_runs(text):
+    """`text` cut where it turns from Thai to Khmer to other letters and back; spaces,
+    digits and punctuation stay in the run they are in."""
+    runs, current = [], None
+    for character in text:
+        script = _script(character)
+        if runs and (script is None or current is None or script == current):
+            runs[-1] += character
+        else:
+            runs.append(character)
+        current = script or current
+    return runs
+
+
+class ScriptRunFont(GlyphAccumulator):
+    """The stamp's font engine. It shapes each run of one script on its own: HarfBuzz
+    takes a line for one script, and a Khmer name on a line of Latin text would lose its
+    subscript consonants."""
+
+    def __init__(self, writer, *, obj_stream=None):
+        super().__init__(
+            writer, BytesIO(_stamp_glyphs()), font_size=STAMP_FONT_SIZE, obj_stream=obj_stream
+        )
+        self.hb_font = _stamp_shaping()
+
+    def shape(self, txt, with_actual_text=True):
+        runs = script_runs(txt)
+        if len(runs) < 2:
+            return super().shape(txt, with_actual_text)
+        shape = super().shape
+        # Each run ends with a Td to its end, where the next one starts.
+        shaped = [shape(run, with_actual_text) for run in runs]
+        return ShapeResult(
+            graphics_ops=b" ".join(result.graphics_ops for result in shaped),
+            x_advance=sum(result.x_advance for result in shaped),
+            y_advance=sum(result.y_advance for result in shaped),
+        )
+
+
+class StampFont(FontEngineFactory):
+    """The font engine of the stamp, as pyHanko's GlyphAccumulatorFactory makes its own."""
+
+    def create_font_engine(self, writer, obj_stream=None):
+        if obj_stream is None and writer.stream_xrefs:
+            obj_stream = writer.prepare_object_stream()
+        return ScriptRunFont(writer, obj_stream=obj_stream)
+
+
 STAMP_STYLE = TextStampStyle(
     stamp_text="%(title)s\n%(approvers)s\n%(ts)s",
-    text_box_style=TextBoxStyle(font_size=7),
+    text_box_style=TextBoxStyle(font=StampFont(), font_size=STAMP_FONT_SIZE),
     border_width=1,
 )
-
-
-def _latin1(text):
-    return text.encode("latin-1", "replace").decode("latin-1")
 
 
 def pdf_sign(pdf, *, title, approvers, reason):
@@ -147,7 +261,7 @@ def pdf_sign(pdf, *, title, approvers, reason):
     )
     output = pdf_signer.sign_pdf(
         IncrementalPdfFileWriter(BytesIO(pdf)),
-        appearance_text_params={"title": _latin1(title), "approvers": _latin1(approvers)},
+        appearance_text_params={"title": title, "approvers": approvers},
         # An ECDSA signature with its certificate fits easily; no dummy signature to size it.
         bytes_reserved=8192,
     )

@@ -53,6 +53,11 @@ urlpatterns = [
     path("operations/<int:pk>/briefs/", briefs.operation_briefs, name="operation_briefs"),
     path("operations/<int:pk>/briefs/status/", briefs.brief_status, name="brief_status"),
     path("operations/<int:pk>/briefs/request/", briefs.brief_request, name="brief_request"),
+    path(
+        "operations/<int:pk>/briefs/preview/<str:variant>/",
+        briefs.brief_preview,
+        name="brief_preview",
+    ),
     path("briefs/<int:pk>/", briefs.brief_detail, name="brief_detail"),
     path("briefs/<int:pk>/download/", briefs.brief_download, name="brief_download"),
     path("briefs/<int:pk>/acknowledge/", briefs.brief_acknowledge, name="brief_acknowledge"),

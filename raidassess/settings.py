@@ -284,6 +284,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
+# Web processes import WeasyPrint and pyHanko only when they make a PDF (a preview); a
+# worker imports them at start, before its pool forks, so its processes share them.
+CELERY_IMPORTS = ("assessments.pdf", "assessments.signing")
 # The sweep queues again the briefs whose worker died or whose task message was lost.
 CELERY_BEAT_SCHEDULE = {
     "brief-sweep": {"task": "assessments.tasks.brief_sweep", "schedule": 60.0},

@@ -7,7 +7,7 @@ import pytest
 from cryptography.fernet import Fernet
 from django.utils import timezone
 
-from assessments import checklist, services, signing
+from assessments import checklist, pdf, services, signing
 from assessments.models import AuditEvent, Brief
 from tests.briefs_support import approve, poppler, render_briefs
 
@@ -126,7 +126,7 @@ def test_a_failed_render_is_queued_for_a_retry_then_fails(approved_operation, mo
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(services.briefs, "pdf_render", broken)
+    monkeypatch.setattr(pdf, "pdf_render", broken)
     brief = Brief.objects.get(variant="full")
     for _attempt in range(services.briefs.MAX_ATTEMPTS - 1):
         with pytest.raises(services.BriefRenderFailed):
@@ -238,7 +238,8 @@ def test_every_page_says_restricted_and_page_x_of_y(approved_operation):
         pages = [
             page for page in poppler("pdftotext", services.brief_pdf(brief)).split("\f") if page
         ]
-        assert len(pages) >= 2
+        # The full brief's decision has a page of its own; the NGO brief needs one.
+        assert len(pages) >= 2 if brief.variant == "full" else len(pages) == 1
         for number, page in enumerate(pages, 1):
             assert "RESTRICTED" in page
             assert f"Page {number} of {len(pages)}" in page

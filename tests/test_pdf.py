@@ -1,6 +1,11 @@
 """Rendering: the URL fetcher serves the app's static files and nothing else, and
 planners' text reaches the PDF as text, never as markup."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from assessments import services
@@ -65,3 +70,29 @@ def test_it_prints_markup_in_a_planners_text_as_text(
     assert "http://203.0.113.7/x.css" in text
     assert "root:x:0:0" not in text
     assert "refused" not in caplog.text  # escaped: nothing even tried to fetch it
+
+
+def test_a_web_process_starts_without_the_pdf_stack():
+    """WeasyPrint and pyHanko load on a web process's first preview or verification, not
+    at start-up (assessments/services/documents.py); a worker imports them at start."""
+    script = (
+        "import sys, django; django.setup(); "
+        "from django.core.handlers.wsgi import WSGIHandler; WSGIHandler(); "
+        "from django.urls import get_resolver; get_resolver().url_patterns; "
+        "print(sorted(m for m in ('weasyprint', 'pyhanko', 'uharfbuzz') if m in sys.modules))"
+    )
+    started = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parent.parent,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "raidassess.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert started.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_worker_imports_the_pdf_stack_before_its_pool_forks():
+    from raidassess.celery import app
+
+    assert set(app.conf.imports) == {"assessments.pdf", "assessments.signing"}

@@ -186,6 +186,10 @@ def _approval(side, user):
     }
 
 
+def _preview(side):
+    return reverse("assessments:brief_preview", args=[side.operation.pk, "full"])
+
+
 DECIDER = _expect(404, anonymous=LOGIN, alice=403, sita=200, chan=200)
 AUDITOR = _expect(404, anonymous=LOGIN, sita=200, root=200)
 NGO_ONLY = _expect(404, anonymous=LOGIN, nadia=200, otto=200)
@@ -240,6 +244,8 @@ ROWS = {
     "assessments:operation_briefs": Row(TASK_FORCE_READ, of="approved"),
     "assessments:brief_status": Row(TASK_FORCE_READ, of="approved"),
     "assessments:brief_request": Row(METHOD_REFUSED, redirected(TASK_FORCE_READ), of="approved"),
+    # The draft preview of the version being prepared: its task force only, like the plan.
+    "assessments:brief_preview": Row(TASK_FORCE_READ, url=_preview),
     "assessments:brief_detail": Row(TASK_FORCE_READ, of="full_brief"),
     "assessments:brief_download": Row(TASK_FORCE_READ, of="full_brief"),
     "assessments:brief_acknowledge": Row(METHOD_REFUSED, ACKNOWLEDGE, of="ngo_brief"),

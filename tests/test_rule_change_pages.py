@@ -168,7 +168,7 @@ def test_its_signed_briefs_still_verify_and_reproduce_under_version_1(
         assert verification.signature.ok and verification.current
         assert signing.pdf_validate(signed).ok
     full = poppler("pdftotext", services.brief_pdf(briefs["full"]))
-    assert "Scoring rules version 1" in " ".join(full.split())
+    assert "Scored under the version 1 rules." in " ".join(full.split())
     for key in VERSION_2_ITEMS:  # the brief lists what version 1 asked, as it was signed
         assert checklist.ITEMS[key].question not in full
     # Rendered again, it says the same, but for the time in the signature's stamp.

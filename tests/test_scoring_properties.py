@@ -279,3 +279,21 @@ def test_a_plan_on_which_a_gate_fires_never_shows_a_smart_score(assessment):
         assert result["score"] <= SMART_THRESHOLD - 1
         assert result["classification"] != "smart"
     assert result["score"] == int(result["score"])
+
+
+@both_versions
+@settings(max_examples=300)
+@given(assessment=assessments)
+def test_every_condition_but_the_urgent_gos_own_is_ranked_by_the_finding_it_answers(
+    version, assessment
+):
+    """What the brief ranks its conditions by: each answers a finding of a severity."""
+    result = version.score(assessment)
+    severities = scoring.condition_severities(result, assessment["operation"])
+    own = {scoring.v1.URGENT_RATIONALE, scoring.v1.URGENT_REVIEW}
+    for condition in result["conditions"]:
+        assert condition in severities or (result["decision"] == URGENT_GO and condition in own)
+    if result["decision"] == "no_go":
+        assert {severities[condition] for condition in result["conditions"]} == {"gate"}
+    if result["decision"] == "conditional_go":
+        assert "gate" not in {severities[condition] for condition in result["conditions"]}

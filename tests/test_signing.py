@@ -147,3 +147,24 @@ def test_make_signing_key_exits_2_on_bad_input(tmp_path):
     )
     assert result.returncode == 2
     assert "outside the repository" in result.stderr
+
+
+def test_the_stamp_shapes_each_script_on_its_own():
+    # HarfBuzz shapes a line as one script: a Khmer name on a Latin line would lose its
+    # subscript consonants, so the stamp's font shapes each run apart.
+    assert signing.script_runs("Approved by ស្រីមុំ (Commander), สมชาย") == [
+        "Approved by ",
+        "ស្រីមុំ (",
+        "Commander), ",
+        "สมชาย",
+    ]
+
+
+def test_the_stamp_font_is_embedded_and_prints_every_script(signed):
+    fonts = poppler("pdffonts", signed).splitlines()[2:]
+    assert all(line.split()[-5] == "yes" for line in fonts), fonts
+    pdf = pdf_render("briefs/_rows.html", {"rows": []})
+    names = "Approved by Nguyễn Thị Hoa (Supervisor), ស្រីមុំ (Commander), สมชาย (Commander)"
+    stamped = signing.pdf_sign(pdf, title="KESTREL v1", approvers=names, reason="test")
+    assert names in poppler("pdftotext", stamped)
+    assert signing.pdf_validate(stamped).ok

@@ -17,7 +17,15 @@ from .findings import FINDINGS
 from .reading import presence_ceiling, reads_as_empty, supported_presence
 from .rows import ROWS, when_false
 from .rules import GATES
-from .verdict import CLASSIFICATIONS, DECISIONS, SMART_THRESHOLD, URGENT_GO, Scorer
+from .verdict import (
+    CLASSIFICATIONS,
+    DECISIONS,
+    ITEM_RULE,
+    SEVERITY_RANK,
+    SMART_THRESHOLD,
+    URGENT_GO,
+    Scorer,
+)
 
 SCORING_VERSION = "2"
 RULES = (*GATES, *FINDINGS)
@@ -31,10 +39,38 @@ WEIGHTS = {key: row.weight for key, row in ROWS.items()}
 TRUE_IS_WORSE = frozenset(key for key, row in ROWS.items() if row.earns is when_false)
 item_share = CURRENT_SCORER.share
 
+# What to do about a finding, as each scoring version words it in its conditions.
+_V1_CONDITIONS = {rule.id: rule.condition for rule in (*v1.RULES, v1.URGENCY_UNVERIFIED)}
+
+
+def _v1_condition_of(finding, op):
+    rule = finding["rule"]
+    if rule.startswith(ITEM_RULE):
+        return v1.ADVICE[rule.removeprefix(ITEM_RULE)]
+    return _V1_CONDITIONS[rule]
+
+
+CONDITION_OF = {"1": _v1_condition_of, SCORING_VERSION: CURRENT_SCORER.condition_of}
+
 
 def score_assessment(assessment, scoring_version=SCORING_VERSION):
     """The verdict of a parsed assessment under `scoring_version` (the current one if not said)."""
     return SCORERS[scoring_version](assessment)
+
+
+def condition_severities(verdict, operation):
+    """{condition: severity} for the conditions of `verdict` that answer a finding: the
+    severity of the most serious finding each answers. `operation` is the profile the
+    verdict was scored on. The urgent go's own conditions (the rationale written down,
+    the review) answer no finding, so they are not in it."""
+    condition_of = CONDITION_OF[verdict.get("scoring_version", "1")]
+    severities = {}
+    for finding in verdict["findings"]:
+        condition = condition_of(finding, operation)
+        known = severities.get(condition)
+        if known is None or SEVERITY_RANK[finding["severity"]] < SEVERITY_RANK[known]:
+            severities[condition] = finding["severity"]
+    return severities
 
 
 __all__ = [
@@ -43,6 +79,7 @@ __all__ = [
     "SMART_THRESHOLD",
     "URGENT_GO",
     "Scorer",
+    "condition_severities",
     "presence_ceiling",
     "reads_as_empty",
     "supported_presence",

@@ -46,6 +46,8 @@ THREAT_HAZARDS = (
 MOST_LOST = 3
 # Float sums of shares land a hair below a whole number (74.99999...): not a point lost.
 EPSILON = 1e-9
+# The rule of the minor finding the scorer adds for an item that lost points unexplained.
+ITEM_RULE = "item-"
 
 UNANSWERED_ITEM = gettext_noop(
     "Not answered, so counted as the worst answer, which earns no points; answer it."
@@ -123,6 +125,18 @@ class Scorer:
         self.sources = {key: checklist.items[key].source for key in rows}
         self.reported = tuple(key for key, item in checklist.items.items() if not item.optional)
         self.alternative_keys = checklist.items["alternatives_considered"].values
+        extra = (SCORE_BELOW, URGENCY_UNVERIFIED, *PRESENCE_OVERSTATED.values())
+        self.conditions = {rule.id: rule.condition for rule in (*rules, *extra)}
+
+    def condition_of(self, finding, op):
+        """What to do about `finding` (of a verdict of this version): its rule's
+        condition (the interpreters' names the languages of `op`), or the advice of the
+        row of the item it names."""
+        rule = finding["rule"]
+        if rule.startswith(ITEM_RULE):
+            return self.rows[rule.removeprefix(ITEM_RULE)].advice
+        condition = self.conditions[rule]
+        return _interpreters(condition, op) if rule == INTERPRETERS_MISSING else condition
 
     def share(self, key, value):
         """How much of an item's weight an answer earns, from 0.0 (or unanswered) to 1.0."""
@@ -202,31 +216,24 @@ class Scorer:
         findings = sorted(
             (_finding(rule, a) for rule in fired), key=lambda f: SEVERITY_RANK[f["severity"]]
         )
-        conditions_of = {rule.id: rule.condition for rule in fired}
-        if INTERPRETERS_MISSING in conditions_of:
-            conditions_of[INTERPRETERS_MISSING] = _interpreters(
-                conditions_of[INTERPRETERS_MISSING], op
-            )
         if smart_but_score and not smart:
             named = sorted(lost, key=lambda key: -lost[key])[:MOST_LOST]
             findings.insert(
                 sum(f["severity"] == GATE for f in findings), _finding(SCORE_BELOW, a, named)
             )
-            conditions_of[SCORE_BELOW.id] = SCORE_BELOW.condition
         explained = {key for rule in fired for key in rule.items}
         for key in lost:
             if key not in explained:
-                advice = self.rows[key].advice
                 findings.append(
                     {
-                        "rule": f"item-{key}",
+                        "rule": f"{ITEM_RULE}{key}",
                         "severity": MINOR,
                         "items": [key],
-                        "message": UNANSWERED_ITEM if a[key] is None else advice,
+                        "message": UNANSWERED_ITEM if a[key] is None else self.rows[key].advice,
                         "source": self.sources[key],
                     }
                 )
-                conditions_of[f"item-{key}"] = advice
+        conditions_of = {f["rule"]: self.condition_of(f, op) for f in findings}
 
         if blind and not urgent:
             classification = "blind"

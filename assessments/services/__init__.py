@@ -20,7 +20,6 @@ from .audit import audit_operation_view, audit_prune, audit_record
 from .briefs import (
     BriefRenderFailed,
     brief_acknowledge,
-    brief_document,
     brief_files_rotate,
     brief_no_longer_shared,
     brief_pdf,
@@ -29,6 +28,7 @@ from .briefs import (
     brief_sweep,
     briefs_missing,
 )
+from .documents import brief_document, brief_preview
 from .history import history_entries
 from .notifications import (
     email_kinds_of,
@@ -93,6 +93,7 @@ __all__ = [
     "brief_document",
     "brief_files_rotate",
     "brief_pdf",
+    "brief_preview",
     "brief_render",
     "brief_request",
     "brief_sweep",

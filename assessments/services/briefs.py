@@ -2,9 +2,9 @@
 
 A brief exists only for the approved version: the one that holds all its required,
 unsuperseded approvals (`versions.approved_version`), and an NGO brief only for the
-organisation that version names. `brief_request` and `brief_document` (which every
-render, the worker's and `render_brief`'s, goes through) both check it, after the state
-table (`states.write_check`).
+organisation that version names. `brief_request` and `documents.brief_document` (which
+every render, the worker's and `render_brief`'s, goes through) both check it, after the
+state table (`states.write_check`).
 
 The row is the state machine, a task message only a wake-up call: queued -> rendering
 -> ready, or failed after MAX_ATTEMPTS; withdrawn once it is no longer in force. A
@@ -33,12 +33,11 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .. import brief_content, signing
 from ..fields import decrypt_bytes, encrypt_bytes, uses_newest_key
-from ..models import Assessment, AuditEvent, Brief, BriefAcknowledgement, PartnerOrganisation
-from ..pdf import pdf_render
+from ..models import AuditEvent, Brief, BriefAcknowledgement, PartnerOrganisation
 from . import notifications
 from .audit import audit_record
+from .documents import NOT_APPROVED, brief_document, brief_signed_digest
 from .queue import BRIEF_RENDER, queue_after_commit
 from .states import Refused, Write, write_check
 from .versions import approved_version, locked_assessment
@@ -46,13 +45,7 @@ from .versions import approved_version, locked_assessment
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
-TEMPLATES = {Brief.Variant.FULL: "briefs/full.html", Brief.Variant.NGO: "briefs/ngo.html"}
 UNFINISHED = (Brief.Status.QUEUED, Brief.Status.RENDERING)
-NOT_APPROVED = _(
-    "Version %(number)d does not hold all the approvals it needs: briefs are signed only "
-    "for the approved version."
-)
-NO_ORGANISATION = _("The approved version names no receiving organisation: no NGO brief.")
 
 
 class BriefRenderFailed(Exception):
@@ -204,41 +197,6 @@ def briefs_withdraw(*, version, reason):
     return briefs
 
 
-def _require_signable(version, variant):
-    """Refuse to sign a brief of `version` unless it is the approved version (read from
-    the database now, not from whatever `version` carries)."""
-    assessment = Assessment.objects.select_related("operation").get(pk=version.assessment_id)
-    write_check(assessment=assessment, write=Write.BRIEF_RENDER)
-    approved = approved_version(operation=assessment.operation)
-    if approved is None or approved.pk != version.pk:
-        raise Refused(NOT_APPROVED % {"number": version.number})
-    if variant == Brief.Variant.NGO and version.receiving_organisation is None:
-        raise Refused(NO_ORGANISATION)
-
-
-def brief_document(*, version, variant):
-    """The signed PDF (bytes) of one brief of `version`, rendered and signed in-process.
-
-    Raises Refused unless `version` is the approved version of its operation (and, for
-    the NGO brief, names a receiving organisation): nothing else is ever signed.
-    """
-    _require_signable(version, variant)
-    organisation = version.receiving_organisation
-    approvals = brief_content.approvals_of(version)
-    build = (
-        brief_content.full_context if variant == Brief.Variant.FULL else brief_content.ngo_context
-    )
-    context = build(version=version, approvals=approvals, organisation=organisation)
-    pdf = pdf_render(TEMPLATES[variant], context)
-    approvers = ", ".join(f"{approval['name']} ({approval['role']})" for approval in approvals)
-    return signing.pdf_sign(
-        pdf,
-        title=f"{context['codename']} v{version.number}: {Brief.Variant(variant).label}",
-        approvers=gettext("Approved by %(approvers)s") % {"approvers": approvers or "-"},
-        reason=gettext("Approved brief, version %(number)d") % {"number": version.number},
-    )
-
-
 def _claim(brief_id):
     """Take `brief_id` for this worker; the claim's number, or None if not ours."""
     claimable = Q(status=Brief.Status.QUEUED) | Q(
@@ -308,7 +266,7 @@ def brief_render(*, brief_id):
         status=Brief.Status.READY,
         file=name,
         sha256=hashlib.sha256(signed).hexdigest(),
-        signed_digest=signing.signed_digest(signed),
+        signed_digest=brief_signed_digest(signed),
         rendered_at=timezone.now(),
         deadline=None,
         error="",

@@ -6,12 +6,15 @@ changed since it was signed, which our signature still names) is recorded agains
 brief's operation, so that its task force's supervisors read in their audit trail who
 checked their brief and what came of it; the page tells the person verifying nothing
 about a changed copy beyond that it is not valid.
+
+pyHanko is imported on the first verification, not with the module: a web process that
+never verifies a brief never loads it (see `documents`).
 """
 
 import hashlib
 from dataclasses import dataclass
 
-from .. import brief_content, signing
+from .. import brief_content
 from ..models import AuditEvent, Brief
 from .audit import audit_record
 from .versions import approved_version
@@ -28,7 +31,7 @@ class Verification:
     force and of the version that holds its approvals now. `altered_from`: the brief a
     changed copy was signed as (for the audit trail only)."""
 
-    signature: signing.Validation
+    signature: object  # signing.Validation
     brief: Brief | None = None
     approvals: list | None = None
     current: bool = False
@@ -104,7 +107,9 @@ def _summary(verification):
 def brief_verify(*, data, request=None):
     """Check the signature of `data` (bytes of a PDF), look it up among our briefs, and
     record the verification (see the module docstring)."""
-    validation = signing.pdf_validate(data)
+    from ..signing import pdf_validate  # pyHanko, on the first verification (`documents`)
+
+    validation = pdf_validate(data)
     verification = _found(validation, data)
     if verification.brief is None and validation.signed_digest:
         verification.altered_from = _briefs().filter(signed_digest=validation.signed_digest).first()

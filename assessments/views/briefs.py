@@ -1,13 +1,14 @@
 """The signed briefs: an operation's briefs page and its self-updating status, a brief's
 own page, downloads, the briefs shared with a partner organisation, acknowledging one,
-and the verify page."""
+the verify page; and the draft preview of a brief before it is approved."""
 
 from io import BytesIO
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -59,7 +60,12 @@ def _history_context(operation):
 def operation_briefs(request, pk):
     operation = access.operation_for(request.user, pk)
     services.audit_operation_view(request=request, operation=operation, page="briefs page")
-    context = {**_briefs_context(request, operation), **_history_context(operation)}
+    context = {
+        **_briefs_context(request, operation),
+        **_history_context(operation),
+        # The version being prepared, whose briefs the draft previews show.
+        "preview_version": services.current_version(operation=operation),
+    }
     return render(request, "briefs/operation_briefs.html", context)
 
 
@@ -142,6 +148,30 @@ def brief_download(request, pk):
         filename=name,
         content_type="application/pdf",
     )
+
+
+@login_required
+@require_safe
+def brief_preview(request, pk, variant):
+    """The brief of the version being prepared as it will read, for its task force: a
+    PDF marked DRAFT on every page, shown in the browser, never signed nor stored (and,
+    as every page to a signed-in user, not cached: security.middleware.NoStoreMiddleware)."""
+    operation = access.operation_for(request.user, pk)
+    if variant not in Brief.Variant.values:
+        raise Http404
+    try:
+        pdf = services.brief_preview(operation=operation, variant=variant)
+    except services.Refused as refusal:
+        messages.error(request, refusal.reason)
+        return redirect("assessments:operation_briefs", pk=operation.pk)
+    services.audit_operation_view(
+        request=request, operation=operation, page=f"draft preview of the {variant} brief"
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        False, f"{operation.codename}-DRAFT-{variant}.pdf"
+    )
+    return response
 
 
 @login_required

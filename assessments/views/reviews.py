@@ -5,7 +5,7 @@ what the approved plan predicted. The rules live in services.reviews."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -17,10 +17,17 @@ from assessments.services import passkeys, two_factor
 from .panels import rules_change
 
 Status = AfterActionReview.Status
-HARM_LABELS = {
-    "potential_victims_detained": _("detained"),
-    "potential_victims_charged": _("charged"),
-    "potential_victims_deported": _("deported"),
+# Each harm in a whole sentence, singular and plural, so that each language orders it.
+HARM_WORDS = {
+    "potential_victims_detained": ngettext_lazy(
+        "%(count)s potential victim detained", "%(count)s potential victims detained", "count"
+    ),
+    "potential_victims_charged": ngettext_lazy(
+        "%(count)s potential victim charged", "%(count)s potential victims charged", "count"
+    ),
+    "potential_victims_deported": ngettext_lazy(
+        "%(count)s potential victim deported", "%(count)s potential victims deported", "count"
+    ),
 }
 
 
@@ -78,9 +85,7 @@ def comparison(review, version):
             for label, predicted, actual in rows
         ],
         "services": services_rows,
-        "harms": [
-            {"label": HARM_LABELS[name], "count": count} for name, count in review.harms().items()
-        ],
+        "harms": [HARM_WORDS[name] % {"count": count} for name, count in review.harms().items()],
     }
 
 

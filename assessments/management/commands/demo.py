@@ -111,11 +111,13 @@ class Command(BaseCommand):
                 answers=revision,
             )
         if operation.get("workflow"):
-            self._workflow(created, operation["workflow"], users[operation["by"]], users)
+            self._workflow(created, operation, users[operation["by"]], users)
         return True
 
-    def _workflow(self, operation, step, planner, users):
-        """Take a new demo operation as far as `step`; the planned date decides the rest."""
+    def _workflow(self, operation, demo, planner, users):
+        """Take a new demo operation as far as its workflow step (`demo`, its demo data);
+        the planned date decides the rest."""
+        step = demo["workflow"]
         services.assessment_submit(operation=operation, user=planner)
         version = services.current_version(operation=operation)
         seen = {"version": version.number, "content_hash": version.content_hash}
@@ -133,6 +135,7 @@ class Command(BaseCommand):
                     operation=operation,
                     user=users[approver],
                     rationale=demo_data.APPROVAL_RATIONALE,
+                    conditions=demo.get("approval_conditions", ()),
                     **seen,
                 )
             services.after_action_reviews_open()
