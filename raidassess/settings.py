@@ -573,5 +573,7 @@ LOGGING = {
         "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
         # WeasyPrint reports every step of every brief at INFO; its warnings still show.
         "weasyprint.progress": {"level": "WARNING"},
+        # fontTools, subsetting each font WeasyPrint embeds, lists every glyph at INFO.
+        "fontTools": {"level": "WARNING"},
     },
 }

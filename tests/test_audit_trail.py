@@ -248,7 +248,7 @@ def test_it_exports_the_filtered_events_as_csv_and_records_the_export(client, ad
     assert "no-store" in response["Cache-Control"]
     rows = _csv(response)
     assert rows[0] == [
-        "When (UTC)",
+        "When (UTC)",  # the export keeps UTC, in ISO 8601
         "User",
         "Kind",
         "Outcome",

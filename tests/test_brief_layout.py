@@ -3,6 +3,7 @@ decision, with every condition once and ranked; the NGO brief tells the organisa
 to prepare; both are tagged PDFs with every font embedded, the stamp's too."""
 
 import re
+import zoneinfo
 
 import pytest
 
@@ -224,3 +225,15 @@ def test_the_last_week_of_the_calendar_has_an_end():
     from assessments.brief_content import planned_week
 
     assert planned_week("9999-12-31") == "Week 52 of 9999 (27 Dec 9999 to 31 Dec 9999)"
+
+
+def test_a_brief_gives_its_times_in_the_task_forces_zone_named(conditional):
+    # Rendered by a worker with no viewer, it reads in the task force's zone all the same.
+    task_force = conditional.assessment.operation.task_force
+    task_force.time_zone = "Asia/Bangkok"
+    task_force.save()
+    approval = conditional.approvals.earliest("created_at")
+    local = approval.created_at.astimezone(zoneinfo.ZoneInfo("Asia/Bangkok"))
+    for variant in ("full", "ngo"):
+        text = " ".join(_text(services.brief_document(version=conditional, variant=variant)))
+        assert f"{local:%H:%M} UTC+7" in text, variant

@@ -12,6 +12,7 @@ at start all the same (CELERY_IMPORTS), before their pool forks, so that the poo
 processes share them.
 """
 
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -57,7 +58,9 @@ def _render(version, variant, approvals, *, draft):
         organisation=version.receiving_organisation,
         draft=draft,
     )
-    return context, pdf_render(TEMPLATES[variant], context)
+    # Its times in the task force's own zone, named, wherever it is rendered.
+    with timezone.override(version.assessment.operation.task_force.time_zone):
+        return context, pdf_render(TEMPLATES[variant], context)
 
 
 def brief_document(*, version, variant):
