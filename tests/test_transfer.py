@@ -224,6 +224,23 @@ def test_an_organisation_this_deployment_does_not_know_is_named(client, planner)
     assert not Operation.objects.exists()
 
 
+def test_it_refuses_a_plan_for_a_day_gone_by_keeping_the_text(client, planner, task_force):
+    client.force_login(planner)
+    data = best_assessment()
+    data["operation"]["planned_date"] = "2020-03-01"
+    text = json.dumps(data)
+    response = client.post(IMPORT, {"text": text, "task_force": task_force.pk})
+    assert response.status_code == 200
+    assert (
+        "<strong>Operation profile, “Planned date”</strong>: 2020-03-01 has passed: an imported "
+        "plan is for a day to come. Change the date in the file."
+    ) in response.content.decode()
+    assert not Operation.objects.exists()
+    assert response.context["form"]["text"].value() == text
+    refused = AuditEvent.objects.get(kind=AuditEvent.Kind.IMPORT)
+    assert refused.outcome == AuditEvent.Outcome.FAILURE
+
+
 @pytest.mark.parametrize(
     "fields, message",
     [

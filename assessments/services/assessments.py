@@ -12,6 +12,7 @@ import datetime
 from django.db import IntegrityError, transaction
 from django.db.models import Value
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from .. import checklist
 from ..models import Assessment, AuditEvent, Operation, PartnerOrganisation
@@ -27,6 +28,9 @@ CODENAME_TAKEN = checklist.gettext_noop(
 CODENAME_LENGTH = Operation._meta.get_field("codename").max_length
 UNKNOWN_ORGANISATION = checklist.gettext_noop(
     "no partner organisation is named {value}: choose one the administrators have added."
+)
+PLANNED_DATE_PASSED = checklist.gettext_noop(
+    "{value} has passed: an imported plan is for a day to come. Change the date in the file."
 )
 
 
@@ -156,6 +160,14 @@ def operation_create(*, task_force, user, profile, answers=None, request=None):
     return operation
 
 
+def _refuse_past_planned_date(content):
+    """An imported plan, like one created on the form, is for a day to come; stored and
+    demo operations keep theirs."""
+    planned = content["operation"]["planned_date"]
+    if planned and datetime.date.fromisoformat(planned) < timezone.localdate():
+        raise _invalid("operation.planned_date", PLANNED_DATE_PASSED, value=planned)
+
+
 def assessment_import(*, task_force, user, data, codename=None, request=None):
     """Create an operation from contract JSON: all of it or, on any problem, nothing.
 
@@ -169,6 +181,7 @@ def assessment_import(*, task_force, user, data, codename=None, request=None):
         if codename is not None:
             profile = {**content["operation"], "codename": codename}
             content = checklist.parse_assessment({**content, "operation": profile})
+        _refuse_past_planned_date(content)
         operation = _create(task_force=task_force, user=user, content=content)
     except checklist.InvalidAssessment as invalid:
         assessment_import_refused(
