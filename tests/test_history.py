@@ -104,7 +104,17 @@ def test_it_says_when_two_versions_have_the_same_answers(client, planner, revise
 
 
 @pytest.mark.parametrize(
-    "query", [{"a": 1, "b": 9}, {"a": "x", "b": 1}, {"a": 1}, {}, {"a": -1, "b": 1}]
+    "query",
+    [
+        {"a": 1, "b": 9},
+        {"a": "x", "b": 1},
+        {"a": 1},
+        {},
+        {"a": -1, "b": 1},
+        # Larger than the column holds: the database would refuse the query (a 500).
+        {"a": 1, "b": 2**31},
+        {"a": "9" * 30, "b": 1},
+    ],
 )
 def test_it_answers_404_for_unknown_versions(client, planner, revised, query):
     client.force_login(planner)
@@ -255,6 +265,8 @@ def test_a_choice_of_no_version_is_dropped(client, planner, revised):
     response = client.get(_history(revised), {"a": 99, "b": "x"})
     assert response.context["elsewhere"] == []
     assert response.context["chosen"] == {"a": 99, "b": 3}
+    huge = client.get(_history(revised), {"a": "9" * 30})
+    assert huge.status_code == 200
 
 
 def test_it_reads_the_content_of_the_entries_shown_only(client, planner, second_planner, operation):

@@ -23,6 +23,7 @@ PAGE_SIZE = 50
 PROFILE = "operation"
 # What the version before version 1 held: nothing, so that version 1 gave every answer.
 NOTHING = {PROFILE: {}, "answers": {}}
+MAX_VERSION_NUMBER = 2**31 - 1  # the largest the column holds
 
 
 def describe_changes(changes):
@@ -102,9 +103,11 @@ def _conversion(version):
 def _chosen(request, name, default=None):
     """The version chosen to compare as `name` (a or b), as the page buttons carry it."""
     try:
-        return int(request.GET[name])
+        number = int(request.GET[name])
     except (KeyError, ValueError):
         return default
+    # A version number is a positive integer column: anything else names no version.
+    return number if 1 <= number <= MAX_VERSION_NUMBER else default
 
 
 def _version_number(request, name):
