@@ -239,14 +239,16 @@ class StampFont(FontEngineFactory):
 
 
 STAMP_STYLE = TextStampStyle(
-    stamp_text="%(title)s\n%(approvers)s\n%(ts)s",
+    stamp_text="%(title)s\n%(approvers)s\n%(signed)s",
     text_box_style=TextBoxStyle(font=StampFont(), font_size=STAMP_FONT_SIZE),
     border_width=1,
 )
 
 
-def pdf_sign(pdf, *, title, approvers, reason):
-    """`pdf` (bytes) signed with a visible stamp naming `approvers`; returns bytes."""
+def pdf_sign(pdf, *, title, approvers, reason, signed=None):
+    """`pdf` (bytes) signed with a visible stamp naming `approvers` and the moment of
+    signing, as `signed` words it (the brief's zone) or else in UTC; returns bytes."""
+    signed = signed or f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M:%S} UTC"
     metadata = signers.PdfSignatureMetadata(
         field_name=SIGNATURE_FIELD,
         md_algorithm="sha256",
@@ -261,7 +263,8 @@ def pdf_sign(pdf, *, title, approvers, reason):
     )
     output = pdf_signer.sign_pdf(
         IncrementalPdfFileWriter(BytesIO(pdf)),
-        appearance_text_params={"title": title, "approvers": approvers},
+        # pyHanko's own %(ts)s is always the signing time in UTC.
+        appearance_text_params={"title": title, "approvers": approvers, "signed": signed},
         # An ECDSA signature with its certificate fits easily; no dummy signature to size it.
         bytes_reserved=8192,
     )

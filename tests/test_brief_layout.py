@@ -237,3 +237,5 @@ def test_a_brief_gives_its_times_in_the_task_forces_zone_named(conditional):
     for variant in ("full", "ngo"):
         text = " ".join(_text(services.brief_document(version=conditional, variant=variant)))
         assert f"{local:%H:%M} UTC+7" in text, variant
+        # The stamp too: the moment of signing, to the second, in the same zone.
+        assert re.search(r"\d{1,2} \w{3} \d{4}, \d\d:\d\d:\d\d UTC\+7", text), variant

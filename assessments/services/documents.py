@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import brief_content
 from ..models import Assessment, Brief
+from ..templatetags.time_tags import when
 from .states import Refused, Write, write_check
 from .versions import approved_version, current_version
 
@@ -49,6 +50,12 @@ def _require_signable(version, variant):
         raise Refused(NO_ORGANISATION)
 
 
+def _task_force_zone(version):
+    """A brief's times, stamp included, read in its task force's own zone, named, wherever
+    it is rendered (a worker has no viewer)."""
+    return timezone.override(version.assessment.operation.task_force.time_zone)
+
+
 def _render(version, variant, approvals, *, draft):
     from ..pdf import pdf_render  # WeasyPrint: on first use (see the module's docstring)
 
@@ -58,8 +65,7 @@ def _render(version, variant, approvals, *, draft):
         organisation=version.receiving_organisation,
         draft=draft,
     )
-    # Its times in the task force's own zone, named, wherever it is rendered.
-    with timezone.override(version.assessment.operation.task_force.time_zone):
+    with _task_force_zone(version):
         return context, pdf_render(TEMPLATES[variant], context)
 
 
@@ -75,11 +81,14 @@ def brief_document(*, version, variant):
     approvals = brief_content.approvals_of(version)
     context, pdf = _render(version, variant, approvals, draft=False)
     approvers = ", ".join(f"{approval['name']} ({approval['role']})" for approval in approvals)
+    with _task_force_zone(version):
+        signed = when(timezone.now(), "seconds")
     return signing.pdf_sign(
         pdf,
         title=f"{context['codename']} v{version.number}: {Brief.Variant(variant).label}",
         approvers=gettext("Approved by %(approvers)s") % {"approvers": approvers or "-"},
         reason=gettext("Approved brief, version %(number)d") % {"number": version.number},
+        signed=signed,
     )
 
 
