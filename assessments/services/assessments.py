@@ -365,7 +365,14 @@ def assessment_save(
         )
         for key, value in fields.items():
             setattr(operation, key, value)
-        operation.save()
+        try:
+            with transaction.atomic():
+                operation.save()
+        except IntegrityError:  # the same codename, given a moment ago to another one
+            _codename_check(
+                operation.task_force_id, content["operation"]["codename"], operation=operation
+            )
+            raise
     version = version_add(
         assessment=assessment,
         content=content,
