@@ -32,6 +32,10 @@ UNKNOWN_ORGANISATION = checklist.gettext_noop(
 PLANNED_DATE_PASSED = checklist.gettext_noop(
     "{value} has passed: an imported plan is for a day to come. Change the date in the file."
 )
+# The create form's words (forms.operations), for a date changed on a stored plan.
+NEW_PLANNED_DATE_PASSED = checklist.gettext_noop(
+    "This day has passed: plan the operation for a day to come."
+)
 
 
 class CodenameTaken(checklist.InvalidAssessment):
@@ -160,11 +164,15 @@ def operation_create(*, task_force, user, profile, answers=None, request=None):
     return operation
 
 
+def _passed(planned):
+    return bool(planned) and datetime.date.fromisoformat(planned) < timezone.localdate()
+
+
 def _refuse_past_planned_date(content):
     """An imported plan, like one created on the form, is for a day to come; stored and
     demo operations keep theirs."""
     planned = content["operation"]["planned_date"]
-    if planned and datetime.date.fromisoformat(planned) < timezone.localdate():
+    if _passed(planned):
         raise _invalid("operation.planned_date", PLANNED_DATE_PASSED, value=planned)
 
 
@@ -344,6 +352,12 @@ def assessment_save(
     # lacks the keys added since, which is no change of anyone's.
     if content == _parsed(base["operation"], base["answers"]):
         return current
+    planned = content["operation"]["planned_date"]
+    if planned != base["operation"].get("planned_date") and _passed(planned):
+        # A stored plan keeps its date; a new one is a day to come, as on the create form
+        # and in an import: a plan sent back for a new date cannot be approved for a day
+        # already behind it.
+        raise _invalid("operation.planned_date", NEW_PLANNED_DATE_PASSED)
     fields = _profile_fields(content["operation"])
     if content["operation"] != base["operation"]:
         _codename_check(
@@ -351,7 +365,14 @@ def assessment_save(
         )
         for key, value in fields.items():
             setattr(operation, key, value)
-        operation.save()
+        try:
+            with transaction.atomic():
+                operation.save()
+        except IntegrityError:  # the same codename, given a moment ago to another one
+            _codename_check(
+                operation.task_force_id, content["operation"]["codename"], operation=operation
+            )
+            raise
     version = version_add(
         assessment=assessment,
         content=content,
