@@ -104,3 +104,14 @@ def test_the_submit_and_briefs_pages_link_to_the_previews(planner_client, draft)
     for name in ("assessment_submit", "operation_briefs"):
         html = planner_client.get(reverse(f"assessments:{name}", args=[draft.pk])).content.decode()
         assert all(link in html for link in links), name
+
+
+def test_once_approved_the_briefs_page_offers_the_signed_briefs_not_previews(
+    client, supervisor, approved_operation
+):
+    client.force_login(supervisor)
+    html = client.get(
+        reverse("assessments:operation_briefs", args=[approved_operation.pk])
+    ).content.decode()
+    assert reverse("assessments:brief_preview", args=[approved_operation.pk, "full"]) not in html
+    assert "Draft previews" not in html

@@ -60,11 +60,14 @@ def _history_context(operation):
 def operation_briefs(request, pk):
     operation = access.operation_for(request.user, pk)
     services.audit_operation_view(request=request, operation=operation, page="briefs page")
+    current = services.current_version(operation=operation)
+    approved = services.approved_version(operation=operation)
     context = {
         **_briefs_context(request, operation),
         **_history_context(operation),
-        # The version being prepared, whose briefs the draft previews show.
-        "preview_version": services.current_version(operation=operation),
+        # The version being prepared, whose briefs the draft previews show; none once
+        # the current version is approved and its briefs are the signed ones.
+        "preview_version": current if approved is None or approved.pk != current.pk else None,
     }
     return render(request, "briefs/operation_briefs.html", context)
 
