@@ -22,6 +22,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from .models import (
     AfterActionReview,
@@ -46,6 +48,9 @@ APPROVER_ROLES = (Membership.Role.SUPERVISOR, Membership.Role.COMMANDER)
 AUDIT_ROLES = (Membership.Role.SUPERVISOR,)
 # Events about an account rather than a task force, which its supervisors read too.
 SIGN_IN_FAILURES = (AuditEvent.Kind.SIGN_IN_FAILED, AuditEvent.Kind.LOCKOUT)
+# Who must sign in with a second factor, and may do nothing before enrolling one: admins,
+# and those who approve raids (services.two_factor holds the rest of the rules).
+SECOND_FACTOR_ROLES = (Membership.Role.SUPERVISOR, Membership.Role.COMMANDER)
 
 
 class OperationHidden(Http404):
@@ -75,11 +80,17 @@ class EditRefused(PermissionDenied):
 
 
 def operations_for(user):
-    """The operations `user` may see, with what the lists show joined in."""
+    """The operations `user` may see, with what the lists show joined in, and the role
+    `user` holds in each one's task force, read in the same query (`viewer_role`)."""
     if not user.is_authenticated:
         return Operation.objects.none()
-    return Operation.objects.filter(task_force__memberships__user=user).select_related(
-        "task_force", "assessment"
+    return (
+        Operation.objects.filter(task_force__memberships__user=user)
+        .select_related("task_force", "assessment")
+        .annotate(
+            viewer_id=F("task_force__memberships__user"),
+            viewer_role=F("task_force__memberships__role"),
+        )
     )
 
 
@@ -107,8 +118,16 @@ def role_of(user, task_force):
     return membership.role if membership else None
 
 
+def _role_on(user, operation):
+    """The role of `user` in the task force of `operation`: the one read with it when
+    `operations_for(user)` loaded it (no query; a page asks several times), else asked."""
+    if getattr(operation, "viewer_id", None) == user.pk:
+        return operation.viewer_role
+    return role_of(user, operation.task_force_id)
+
+
 def can_edit(user, operation):
-    return role_of(user, operation.task_force_id) in EDITOR_ROLES
+    return _role_on(user, operation) in EDITOR_ROLES
 
 
 def operation_for(user, pk, *, edit=False):
@@ -123,8 +142,13 @@ def operation_for(user, pk, *, edit=False):
     return operation
 
 
+def may_plan(user):
+    """Whether `user` plans in some task force: may create and import operations."""
+    return user.is_authenticated and navigation_facts(user)["plans"]
+
+
 def may_read_audit(user):
-    return user.is_authenticated and (user.is_staff or task_forces_for(user, AUDIT_ROLES).exists())
+    return user.is_authenticated and (user.is_staff or navigation_facts(user)["audits"])
 
 
 def audit_events_for(user):
@@ -141,7 +165,7 @@ def audit_events_for(user):
 
 
 def can_approve(user, operation):
-    return role_of(user, operation.task_force_id) in APPROVER_ROLES
+    return _role_on(user, operation) in APPROVER_ROLES
 
 
 def operation_to_decide(user, pk):
@@ -180,13 +204,11 @@ def _waiting(queryset):
     )
 
 
-def operations_to_approve(user):
+def _to_approve(user):
     """Submitted assessments (and urgent ones awaiting their follow-up) that `user` may
     approve: in a task force where they approve, a role no standing approval of the
     latest version fills yet, and no version of it saved by them. (An approval of an
     earlier version stands only once a rule change rescored the plan: it counts no more.)"""
-    if not user.is_authenticated:
-        return Operation.objects.none()
     standing = Approval.objects.filter(
         assessment=OuterRef("assessment"),
         superseded_at__isnull=True,
@@ -207,60 +229,81 @@ def operations_to_approve(user):
         as_approver |= Q(task_force__in=_task_forces_as(user, role)) & ~Exists(
             standing.filter(role=role)
         )
-    return _waiting(
-        Operation.objects.filter(
-            Q(assessment__status=Assessment.Status.SUBMITTED) | follow_up_due, as_approver
-        ).exclude(_edited_by(user))
+    return (
+        (Q(assessment__status=Assessment.Status.SUBMITTED) | follow_up_due)
+        & as_approver
+        & ~_edited_by(user)
     )
 
 
-def operations_returned_to(user):
+def _returned_to(user):
     """Returned assessments of `user`'s task forces that `user` worked on as a planner."""
-    return _waiting(
-        Operation.objects.filter(
-            _edited_by(user),
-            task_force__in=_task_forces_as(user, Membership.Role.PLANNER),
-            assessment__status=Assessment.Status.RETURNED,
-        )
+    return (
+        Q(assessment__status=Assessment.Status.RETURNED)
+        & Q(task_force__in=_task_forces_as(user, Membership.Role.PLANNER))
+        & _edited_by(user)
     )
 
 
-def operations_due_for_review(user, today):
+def _due_for_review(user, today):
     """Operations of `user`'s task forces (as a planner) whose after-action review is due
     and still theirs to write (none yet, a draft, or returned)."""
     handed_over = AfterActionReview.objects.filter(
         operation=OuterRef("pk"),
         status__in=(AfterActionReview.Status.SUBMITTED, AfterActionReview.Status.SIGNED_OFF),
     )
-    return _waiting(
-        Operation.objects.filter(
-            task_force__in=_task_forces_as(user, Membership.Role.PLANNER),
-            assessment__in=Assessment.objects.filter(review_due(today)),
-        ).exclude(Exists(handed_over))
+    return (
+        Q(task_force__in=_task_forces_as(user, Membership.Role.PLANNER))
+        & Q(assessment__in=Assessment.objects.filter(review_due(today)))
+        & ~Exists(handed_over)
     )
+
+
+def _awaiting_sign_off(user):
+    """Operations of `user`'s task forces (as a supervisor) whose after-action review
+    was submitted and waits for their sign-off."""
+    return Q(task_force__in=_task_forces_as(user, Membership.Role.SUPERVISOR)) & Q(
+        after_action_review__status=AfterActionReview.Status.SUBMITTED
+    )
+
+
+def _waiting_for(user, condition, *args):
+    if not user.is_authenticated:
+        return Operation.objects.none()
+    return _waiting(Operation.objects.filter(condition(user, *args)))
+
+
+def operations_to_approve(user):
+    """What waits for `user`'s approval (`_to_approve`), soonest planned first."""
+    return _waiting_for(user, _to_approve)
+
+
+def operations_returned_to(user):
+    return _waiting_for(user, _returned_to)
+
+
+def operations_due_for_review(user, today):
+    return _waiting_for(user, _due_for_review, today)
 
 
 def operations_awaiting_sign_off(user):
-    """Operations of `user`'s task forces (as a supervisor) whose after-action review
-    was submitted and waits for their sign-off."""
-    return _waiting(
-        Operation.objects.filter(
-            task_force__in=_task_forces_as(user, Membership.Role.SUPERVISOR),
-            after_action_review__status=AfterActionReview.Status.SUBMITTED,
-        )
-    )
+    return _waiting_for(user, _awaiting_sign_off)
 
 
 def waiting_count(user, today):
-    """How many operations wait for `user` (each counted once), in one query."""
+    """How many operations wait for `user` (each counted once), in one query over the
+    operations of their own task forces only: the cost of a badge on every page follows
+    what the user may see, not the size of the database."""
     if not user.is_authenticated:
         return 0
-    return Operation.objects.filter(
-        Q(pk__in=operations_to_approve(user).values("pk"))
-        | Q(pk__in=operations_returned_to(user).values("pk"))
-        | Q(pk__in=operations_due_for_review(user, today).values("pk"))
-        | Q(pk__in=operations_awaiting_sign_off(user).values("pk"))
-    ).count()
+    waits = (
+        _to_approve(user)
+        | _returned_to(user)
+        | _due_for_review(user, today)
+        | _awaiting_sign_off(user)
+    )
+    mine = Membership.objects.filter(user=user).values("task_force")
+    return Operation.objects.filter(waits, task_force__in=mine).count()
 
 
 def is_partner_reviewer(user):
@@ -273,10 +316,39 @@ def is_partner_only(user):
     return is_partner_reviewer(user) and not navigation_facts(user)["member"]
 
 
+def second_factor_required():
+    """The condition on users of who must use a second factor (SECOND_FACTOR_ROLES)."""
+    roles = Membership.objects.filter(user=OuterRef("pk"), role__in=SECOND_FACTOR_ROLES)
+    return Q(is_staff=True) | Q(is_superuser=True) | Exists(roles)
+
+
+def second_factor_held():
+    """The condition on users of who holds a second factor: a confirmed authenticator
+    app or passkey."""
+    devices = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+    passkeys = WebAuthnCredential.objects.filter(user=OuterRef("pk"), confirmed=True)
+    return Exists(devices) | Exists(passkeys)
+
+
+def second_step(*, held, required):
+    """What a user signed in with a password only must do next: "verify" (holds a
+    second factor), "setup" (must get one) or None (may go on)."""
+    if held:
+        return "verify"
+    return "setup" if required else None
+
+
+def _holds(roles):
+    return Exists(Membership.objects.filter(user=OuterRef("pk"), role__in=roles))
+
+
 def navigation_facts(user):
-    """What every page needs to know of `user`, asked once per request in one query:
-    whether they review for a partner, belong to a task force, how many of their
-    notifications are unread, and the time zone of their (first) task force."""
+    """What every request needs to know of `user`, asked once per request in one query:
+    whether they review for a partner, belong to a task force, plan or read the audit
+    trail in one (for the navigation's links), how many of their notifications are unread,
+    the time zone of their (first) task force, and their second step of sign-in (for
+    the two-factor middleware, which would otherwise ask on every request of a user
+    with no second factor)."""
     if not hasattr(user, "_navigation_facts"):
         unread = (
             Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
@@ -285,21 +357,29 @@ def navigation_facts(user):
             .annotate(count=Count("pk"))
             .values("count")
         )
-        user._navigation_facts = (
+        facts = (
             get_user_model()
             .objects.filter(pk=user.pk)
             .values(
                 reviewer=Exists(PartnerReviewer.objects.filter(user=OuterRef("pk"))),
                 member=Exists(Membership.objects.filter(user=OuterRef("pk"))),
+                plans=_holds(EDITOR_ROLES),
+                audits=_holds(AUDIT_ROLES),
                 unread=Coalesce(Subquery(unread), 0),
                 time_zone=Subquery(
                     Membership.objects.filter(user=OuterRef("pk"))
                     .order_by("task_force__name")
                     .values("task_force__time_zone")[:1]
                 ),
+                second_factor_held=second_factor_held(),
+                second_factor_required=second_factor_required(),
             )
             .get()
         )
+        facts["second_step"] = second_step(
+            held=facts.pop("second_factor_held"), required=facts.pop("second_factor_required")
+        )
+        user._navigation_facts = facts
     return user._navigation_facts
 
 

@@ -68,7 +68,7 @@ def operation_list(request):
         ),
         "sort": filters.get("sort", DEFAULT_SORT),
         "page": page,
-        "can_create": access.task_forces_for(request.user, access.EDITOR_ROLES).exists(),
+        "can_create": access.may_plan(request.user),
     }
     return render(request, "assessments/operation_list.html", context)
 
