@@ -74,6 +74,8 @@ def test_the_count_in_the_navigation_takes_one_query_however_many_wait(
     def count_queries():
         request = RequestFactory().get("/")
         request.user = supervisor
+        # Read by every request before the page renders (the time zone, the links).
+        access.navigation_facts(supervisor)
         context = waiting(request)
         with CaptureQueriesContext(connection) as queries:
             count = context["waiting_count"]()
