@@ -4,6 +4,7 @@
 -- but a 200 is counted and printed at the end, so the bench refuses a run of errors.
 local base = tonumber(os.getenv("BENCH_BASE_VERSION") or "1")
 local key = os.getenv("BENCH_KEY")
+local others = os.getenv("BENCH_BODY")  -- the rest of the section's form, as the page has it
 local values = { os.getenv("BENCH_VALUE_A"), os.getenv("BENCH_VALUE_B") }
 local count = 0
 unexpected = 0
@@ -15,7 +16,7 @@ end
 
 request = function()
   count = count + 1
-  local body = "base_version=" .. base .. "&changed=" .. key .. "&" .. key .. "=" .. values[count % 2 + 1]
+  local body = others .. "&base_version=" .. base .. "&changed=" .. key .. "&" .. key .. "=" .. values[count % 2 + 1]
   -- wrk.format replaces the command line's headers (the cookie, the proxy's) when given
   -- some: they are added to its own here.
   local headers = {}
