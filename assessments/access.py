@@ -353,10 +353,10 @@ def _holds(roles):
 def navigation_facts(user):
     """What every request needs to know of `user`, asked once per request in one query:
     whether they review for a partner, belong to a task force, and which roles they hold
-    in one (for the navigation's links and the waiting badge), how many of their notifications are unread,
-    the time zone of their (first) task force, and their second step of sign-in (for
-    the two-factor middleware, which would otherwise ask on every request of a user
-    with no second factor)."""
+    in one (for the navigation's links and the waiting badge), how many of their
+    notifications are unread, the time zone of their (first) task force, and their second
+    step of sign-in (for the two-factor middleware, which would otherwise ask on every
+    request of a user with no second factor)."""
     if not hasattr(user, "_navigation_facts"):
         unread = (
             Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
