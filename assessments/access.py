@@ -26,10 +26,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
 from .models import (
-    AfterActionReview,
-    Approval,
-    Assessment,
-    AssessmentVersion,
     AuditEvent,
     Brief,
     Membership,
@@ -37,10 +33,8 @@ from .models import (
     Operation,
     PartnerOrganisation,
     PartnerReviewer,
-    StatusChange,
     TaskForce,
 )
-from .models.workflow import review_due
 
 EDITOR_ROLES = (Membership.Role.PLANNER,)
 # Who approves, returns and rejects (services.workflow holds the rest of the rules).
@@ -177,143 +171,6 @@ def operation_to_decide(user, pk):
     return operation
 
 
-def _task_forces_as(user, role):
-    return Membership.objects.filter(user=user, role=role).values("task_force")
-
-
-def _edited_by(user):
-    """True for an operation whose assessment has a version saved by `user`."""
-    return Exists(
-        AssessmentVersion.objects.filter(assessment=OuterRef("assessment"), created_by=user)
-    )
-
-
-def _waiting(queryset):
-    """`queryset` as the waiting lists show it: soonest planned first, with who submitted
-    it and when (the latest submission), for the waiting time."""
-    submissions = StatusChange.objects.filter(
-        assessment=OuterRef("assessment"), to_status=Assessment.Status.SUBMITTED
-    ).order_by("-created_at", "-pk")
-    return (
-        queryset.select_related("task_force", "assessment")
-        .annotate(
-            submitted_at=Subquery(submissions.values("created_at")[:1]),
-            submitted_by=Subquery(submissions.values("by__username")[:1]),
-        )
-        .order_by(F("planned_date").asc(nulls_last=True), "pk")
-    )
-
-
-def _to_approve(user):
-    """Submitted assessments (and urgent ones awaiting their follow-up) that `user` may
-    approve: in a task force where they approve, a role no standing approval of the
-    latest version fills yet, and no version of it saved by them. (An approval of an
-    earlier version stands only once a rule change rescored the plan: it counts no more.)"""
-    standing = Approval.objects.filter(
-        assessment=OuterRef("assessment"),
-        superseded_at__isnull=True,
-        version__number=OuterRef("assessment__version_number"),
-    )
-    follow_up_due = (
-        Q(
-            assessment__status__in=(
-                Assessment.Status.APPROVED,
-                Assessment.Status.AFTER_ACTION_REVIEW,
-            )
-        )
-        & Exists(standing.filter(kind=Approval.Kind.URGENT))
-        & ~Exists(standing.filter(kind=Approval.Kind.FOLLOW_UP))
-    )
-    as_approver = Q(pk__in=[])
-    for role in APPROVER_ROLES:
-        as_approver |= Q(task_force__in=_task_forces_as(user, role)) & ~Exists(
-            standing.filter(role=role)
-        )
-    return (
-        (Q(assessment__status=Assessment.Status.SUBMITTED) | follow_up_due)
-        & as_approver
-        & ~_edited_by(user)
-    )
-
-
-def _returned_to(user):
-    """Returned assessments of `user`'s task forces that `user` worked on as a planner."""
-    return (
-        Q(assessment__status=Assessment.Status.RETURNED)
-        & Q(task_force__in=_task_forces_as(user, Membership.Role.PLANNER))
-        & _edited_by(user)
-    )
-
-
-def _due_for_review(user, today):
-    """Operations of `user`'s task forces (as a planner) whose after-action review is due
-    and still theirs to write (none yet, a draft, or returned)."""
-    handed_over = AfterActionReview.objects.filter(
-        operation=OuterRef("pk"),
-        status__in=(AfterActionReview.Status.SUBMITTED, AfterActionReview.Status.SIGNED_OFF),
-    )
-    return (
-        Q(task_force__in=_task_forces_as(user, Membership.Role.PLANNER))
-        & Q(assessment__in=Assessment.objects.filter(review_due(today)))
-        & ~Exists(handed_over)
-    )
-
-
-def _awaiting_sign_off(user):
-    """Operations of `user`'s task forces (as a supervisor) whose after-action review
-    was submitted and waits for their sign-off."""
-    return Q(task_force__in=_task_forces_as(user, Membership.Role.SUPERVISOR)) & Q(
-        after_action_review__status=AfterActionReview.Status.SUBMITTED
-    )
-
-
-def _waiting_for(user, condition, *args):
-    if not user.is_authenticated:
-        return Operation.objects.none()
-    return _waiting(Operation.objects.filter(condition(user, *args)))
-
-
-def operations_to_approve(user):
-    """What waits for `user`'s approval (`_to_approve`), soonest planned first."""
-    return _waiting_for(user, _to_approve)
-
-
-def operations_returned_to(user):
-    return _waiting_for(user, _returned_to)
-
-
-def operations_due_for_review(user, today):
-    return _waiting_for(user, _due_for_review, today)
-
-
-def operations_awaiting_sign_off(user):
-    return _waiting_for(user, _awaiting_sign_off)
-
-
-def waiting_count(user, today):
-    """How many operations wait for `user` (each counted once), in one query over the
-    operations of their own task forces only (besides the navigation facts every page
-    reads): the cost of a badge on every page follows what the user may see, not the
-    size of the database."""
-    if not user.is_authenticated:
-        return 0
-    # Only what the user's roles can wait for (the navigation facts, read anyway, say
-    # which): the query of all four is half of the badge's cost to build, every page.
-    facts = navigation_facts(user)
-    conditions = [
-        *([_to_approve(user)] if facts["approves"] else []),
-        *([_returned_to(user), _due_for_review(user, today)] if facts["plans"] else []),
-        *([_awaiting_sign_off(user)] if facts["supervises"] else []),
-    ]
-    if not conditions:
-        return 0
-    waits = conditions[0]
-    for condition in conditions[1:]:
-        waits |= condition
-    mine = Membership.objects.filter(user=user).values("task_force")
-    return Operation.objects.filter(waits, task_force__in=mine).count()
-
-
 def is_partner_reviewer(user):
     return user.is_authenticated and navigation_facts(user)["reviewer"]
 
@@ -324,10 +181,10 @@ def is_partner_only(user):
     return is_partner_reviewer(user) and not navigation_facts(user)["member"]
 
 
-def second_factor_required():
-    """The condition on users of who must use a second factor (SECOND_FACTOR_ROLES)."""
-    roles = Membership.objects.filter(user=OuterRef("pk"), role__in=SECOND_FACTOR_ROLES)
-    return Q(is_staff=True) | Q(is_superuser=True) | Exists(roles)
+def must_use_second_factor(user, roles):
+    """Whether `user`, holding `roles` in their task forces, must use a second factor:
+    admins, and SECOND_FACTOR_ROLES."""
+    return user.is_staff or user.is_superuser or not set(SECOND_FACTOR_ROLES).isdisjoint(roles)
 
 
 def second_factor_held():
@@ -346,18 +203,19 @@ def second_step(*, held, required):
     return "setup" if required else None
 
 
-def _holds(roles):
-    return Exists(Membership.objects.filter(user=OuterRef("pk"), role__in=roles))
-
-
 def navigation_facts(user):
-    """What every request needs to know of `user`, asked once per request in one query:
-    whether they review for a partner, belong to a task force, and which roles they hold
-    in one (for the navigation's links and the waiting badge), how many of their
-    notifications are unread, the time zone of their (first) task force, and their second
-    step of sign-in (for the two-factor middleware, which would otherwise ask on every
-    request of a user with no second factor)."""
+    """What every request needs to know of `user`, asked once per request in two small
+    queries (the ORM takes longer to build one query of a dozen subqueries than the
+    database to answer two): their roles, the time zone of their (first) task force,
+    whether they review for a partner, how many of their notifications are unread, and
+    their second step of sign-in (for the two-factor middleware, which would otherwise
+    ask on every request of a user with no second factor)."""
     if not hasattr(user, "_navigation_facts"):
+        memberships = list(
+            Membership.objects.filter(user=user)
+            .order_by("task_force__name")
+            .values_list("role", "task_force__time_zone")
+        )
         unread = (
             Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
             .order_by()
@@ -370,26 +228,25 @@ def navigation_facts(user):
             .objects.filter(pk=user.pk)
             .values(
                 reviewer=Exists(PartnerReviewer.objects.filter(user=OuterRef("pk"))),
-                member=Exists(Membership.objects.filter(user=OuterRef("pk"))),
-                plans=_holds(EDITOR_ROLES),
-                approves=_holds(APPROVER_ROLES),
-                supervises=_holds((Membership.Role.SUPERVISOR,)),
-                audits=_holds(AUDIT_ROLES),
                 unread=Coalesce(Subquery(unread), 0),
-                time_zone=Subquery(
-                    Membership.objects.filter(user=OuterRef("pk"))
-                    .order_by("task_force__name")
-                    .values("task_force__time_zone")[:1]
-                ),
-                second_factor_held=second_factor_held(),
-                second_factor_required=second_factor_required(),
+                held=second_factor_held(),
             )
             .get()
         )
-        facts["second_step"] = second_step(
-            held=facts.pop("second_factor_held"), required=facts.pop("second_factor_required")
-        )
-        user._navigation_facts = facts
+        roles = {role for role, _zone in memberships}
+        user._navigation_facts = {
+            "reviewer": facts["reviewer"],
+            "unread": facts["unread"],
+            "member": bool(memberships),
+            "plans": not roles.isdisjoint(EDITOR_ROLES),
+            "approves": not roles.isdisjoint(APPROVER_ROLES),
+            "supervises": Membership.Role.SUPERVISOR in roles,
+            "audits": not roles.isdisjoint(AUDIT_ROLES),
+            "time_zone": memberships[0][1] if memberships else None,
+            "second_step": second_step(
+                held=facts["held"], required=must_use_second_factor(user, roles)
+            ),
+        }
     return user._navigation_facts
 
 

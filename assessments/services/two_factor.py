@@ -19,8 +19,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
-from ..access import second_factor_held, second_factor_required, second_step
-from ..models import AuditEvent
+from ..access import must_use_second_factor, second_factor_held, second_step
+from ..models import AuditEvent, Membership
 from ..security.lockout import lockout_check, lockout_failure, lockout_success
 from .audit import audit_record
 from .passkeys import passkey_check
@@ -32,21 +32,16 @@ RECOVERY_NAME = "recovery codes"
 
 def two_factor_required(user):
     """Whether `user` may do nothing before enrolling (admins, supervisors, commanders:
-    `access.second_factor_required`)."""
-    return get_user_model().objects.filter(second_factor_required(), pk=user.pk).exists()
+    `access.must_use_second_factor`), read now."""
+    roles = Membership.objects.filter(user=user).values_list("role", flat=True)
+    return must_use_second_factor(user, roles)
 
 
 def second_step_of(user):
-    """What a user signed in with a password only must do next, read now in one query
+    """What a user signed in with a password only must do next, read now
     (`access.second_step`); the middleware reads it with the navigation facts instead."""
-    held, required = (
-        get_user_model()
-        .objects.filter(pk=user.pk)
-        .annotate(held=second_factor_held(), required=second_factor_required())
-        .values_list("held", "required")
-        .get()
-    )
-    return second_step(held=held, required=required)
+    held = get_user_model().objects.filter(second_factor_held(), pk=user.pk).exists()
+    return second_step(held=held, required=two_factor_required(user))
 
 
 def totp_device_of(user):
