@@ -206,7 +206,7 @@ def second_step(*, held, required):
 def navigation_facts(user):
     """What every request needs to know of `user`, asked once per request in two small
     queries (the ORM takes longer to build one query of a dozen subqueries than the
-    database to answer two): their roles, the time zone of their (first) task force,
+    database to answer two): their task forces and roles, the time zone of their (first) task force,
     whether they review for a partner, how many of their notifications are unread, and
     their second step of sign-in (for the two-factor middleware, which would otherwise
     ask on every request of a user with no second factor)."""
@@ -214,7 +214,7 @@ def navigation_facts(user):
         memberships = list(
             Membership.objects.filter(user=user)
             .order_by("task_force__name")
-            .values_list("role", "task_force__time_zone")
+            .values_list("role", "task_force__time_zone", "task_force")
         )
         unread = (
             Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
@@ -233,11 +233,12 @@ def navigation_facts(user):
             )
             .get()
         )
-        roles = {role for role, _zone in memberships}
+        roles = {role for role, _zone, _task_force in memberships}
         user._navigation_facts = {
             "reviewer": facts["reviewer"],
             "unread": facts["unread"],
             "member": bool(memberships),
+            "task_forces": [task_force for _role, _zone, task_force in memberships],
             "plans": not roles.isdisjoint(EDITOR_ROLES),
             "approves": not roles.isdisjoint(APPROVER_ROLES),
             "supervises": Membership.Role.SUPERVISOR in roles,

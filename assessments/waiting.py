@@ -98,7 +98,7 @@ def _due_for_review(user, today):
     )
     return (
         Q(task_force__in=_task_forces_as(user, Membership.Role.PLANNER))
-        & Q(assessment__in=Assessment.objects.filter(review_due(today)))
+        & review_due(today, of_operations=True)
         & ~Exists(handed_over)
     )
 
@@ -154,5 +154,6 @@ def waiting_count(user, today):
     waits = conditions[0]
     for condition in conditions[1:]:
         waits |= condition
-    mine = Membership.objects.filter(user=user).values("task_force")
-    return Operation.objects.filter(waits, task_force__in=mine).count()
+    # The task forces as a list, not a subquery: the database then knows how many of the
+    # operations are theirs, and plans the count accordingly.
+    return Operation.objects.filter(waits, task_force__in=facts["task_forces"]).count()
