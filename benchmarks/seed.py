@@ -18,6 +18,7 @@ import time
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.sessions.backends.db import SessionStore
+from django.db import connection
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -211,6 +212,10 @@ def seed():
         )
         services.assessment_submit(operation=operation, user=planner)
         briefs.append(operation.pk)
+    # The statistics and visibility map a database in use has (autovacuum keeps them):
+    # the planner's choices, and its index-only scans, depend on them.
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
     return {
         "task_force": home.pk,
         "planner": planner,
