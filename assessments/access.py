@@ -25,6 +25,7 @@ from django.http import Http404
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
+from . import prepared
 from .models import (
     AuditEvent,
     Brief,
@@ -203,40 +204,45 @@ def second_step(*, held, required):
     return "setup" if required else None
 
 
+def _user_facts(user_id):
+    """Whether the user reviews for a partner, their unread notifications, whether they
+    hold a second factor: one row."""
+    unread = (
+        Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
+        .order_by()
+        .values("recipient")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return (
+        get_user_model()
+        .objects.filter(pk=user_id)
+        .values_list(
+            Exists(PartnerReviewer.objects.filter(user=OuterRef("pk"))),
+            Coalesce(Subquery(unread), 0),
+            second_factor_held(),
+        )
+    )
+
+
 def navigation_facts(user):
-    """What every request needs to know of `user`, asked once per request in two small
-    queries (the ORM takes longer to build one query of a dozen subqueries than the
-    database to answer two): their task forces and roles, the time zone of their (first) task force,
-    whether they review for a partner, how many of their notifications are unread, and
-    their second step of sign-in (for the two-factor middleware, which would otherwise
-    ask on every request of a user with no second factor)."""
+    """What every request needs to know of `user`, asked once per request in two queries
+    (the second built once per process: `prepared`): their task forces and roles, the
+    time zone of their (first) task force, whether they review for a partner, how many
+    of their notifications are unread, and their second step of sign-in (for the
+    two-factor middleware, which would otherwise ask on every request of a user with no
+    second factor)."""
     if not hasattr(user, "_navigation_facts"):
         memberships = list(
             Membership.objects.filter(user=user)
             .order_by("task_force__name")
             .values_list("role", "task_force__time_zone", "task_force")
         )
-        unread = (
-            Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
-            .order_by()
-            .values("recipient")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        facts = (
-            get_user_model()
-            .objects.filter(pk=user.pk)
-            .values(
-                reviewer=Exists(PartnerReviewer.objects.filter(user=OuterRef("pk"))),
-                unread=Coalesce(Subquery(unread), 0),
-                held=second_factor_held(),
-            )
-            .get()
-        )
+        ((reviewer, unread, held),) = prepared.run("user facts", _user_facts, [user.pk])
         roles = {role for role, _zone, _task_force in memberships}
         user._navigation_facts = {
-            "reviewer": facts["reviewer"],
-            "unread": facts["unread"],
+            "reviewer": bool(reviewer),
+            "unread": unread,
             "member": bool(memberships),
             "task_forces": [task_force for _role, _zone, task_force in memberships],
             "plans": not roles.isdisjoint(EDITOR_ROLES),
@@ -245,7 +251,7 @@ def navigation_facts(user):
             "audits": not roles.isdisjoint(AUDIT_ROLES),
             "time_zone": memberships[0][1] if memberships else None,
             "second_step": second_step(
-                held=facts["held"], required=must_use_second_factor(user, roles)
+                held=bool(held), required=must_use_second_factor(user, roles)
             ),
         }
     return user._navigation_facts

@@ -8,6 +8,7 @@ lists and the count use. Who may act is `access`'s (the roles).
 
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 
+from . import prepared
 from .access import APPROVER_ROLES, navigation_facts
 from .models import (
     AfterActionReview,
@@ -137,23 +138,37 @@ def operations_awaiting_sign_off(user):
 def waiting_count(user, today):
     """How many operations wait for `user` (each counted once), in one query over the
     operations of their own task forces only (besides the navigation facts every page
-    reads): the cost of a badge on every page follows what the user may see, not the
-    size of the database."""
+    reads), built once per process (`prepared`): the cost of a badge on every page
+    follows what the user may see, not the size of the database."""
     if not user.is_authenticated:
         return 0
     # Only what the user's roles can wait for (the navigation facts, read anyway, say
     # which): the query of all four is half of the badge's cost to build, every page.
     facts = navigation_facts(user)
-    conditions = [
-        *([_to_approve(user)] if facts["approves"] else []),
-        *([_returned_to(user), _due_for_review(user, today)] if facts["plans"] else []),
-        *([_awaiting_sign_off(user)] if facts["supervises"] else []),
-    ]
-    if not conditions:
+    asks = (facts["approves"], facts["plans"], facts["supervises"])
+    if not any(asks):
         return 0
+    ((count,),) = prepared.run(
+        ("waiting", asks, today),
+        lambda user_id, *task_forces: _waiting_in(user_id, asks, today, task_forces),
+        [user.pk, *facts["task_forces"]],
+        count=True,
+    )
+    return count
+
+
+def _waiting_in(user_id, asks, today, task_forces):
+    """The operations of `task_forces` that wait for the user `user_id`, asking only
+    what their roles (`asks`: approves, plans, supervises) can wait for. The task
+    forces as a list, not a subquery: the database then knows how many operations are
+    theirs, and plans the count accordingly."""
+    approves, plans, supervises = asks
+    conditions = [
+        *([_to_approve(user_id)] if approves else []),
+        *([_returned_to(user_id), _due_for_review(user_id, today)] if plans else []),
+        *([_awaiting_sign_off(user_id)] if supervises else []),
+    ]
     waits = conditions[0]
     for condition in conditions[1:]:
         waits |= condition
-    # The task forces as a list, not a subquery: the database then knows how many of the
-    # operations are theirs, and plans the count accordingly.
-    return Operation.objects.filter(waits, task_force__in=facts["task_forces"]).count()
+    return Operation.objects.filter(waits, task_force__in=task_forces).order_by().values("pk")
