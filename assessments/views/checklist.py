@@ -172,6 +172,8 @@ def _stale_entries(form, version):
         and key in form.cleaned_data
         and _normal(form.answer(key)) != _normal(answers.get(key))
     ]
+    if not stale:
+        return []
     fresh_form = _unbound_form(form.section, version)
     return [entry for entry in _entries(fresh_form, version) if entry["item"].key in stale]
 
