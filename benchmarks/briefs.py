@@ -24,7 +24,7 @@ from tests.builders import best_assessment
 
 from .report import interleaved
 
-ROUNDS = 5
+ROUNDS = 7
 APPROVALS = [
     {
         "name": name,
@@ -86,8 +86,12 @@ def brief(version, variant="full"):
 
 def weasyprint_alone(html, css):
     """The same HTML and stylesheet through WeasyPrint, and nothing else."""
-    stylesheet = CSS(string=css, base_url=f"{ORIGIN}/", font_config=font_config())
-    return HTML(string=html, base_url=f"{ORIGIN}/", url_fetcher=StaticFilesOnly()).write_pdf(
+    # The same fetcher as the app's: the stylesheet's fonts are among the static files.
+    fetcher = StaticFilesOnly()
+    stylesheet = CSS(
+        string=css, base_url=f"{ORIGIN}/", url_fetcher=fetcher, font_config=font_config()
+    )
+    return HTML(string=html, base_url=f"{ORIGIN}/", url_fetcher=fetcher).write_pdf(
         stylesheets=[stylesheet], font_config=font_config(), pdf_variant=PDF_VARIANT
     )
 
