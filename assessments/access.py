@@ -19,7 +19,7 @@ and NGO reviewers get 404, as for any page that is not theirs.
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -75,18 +75,14 @@ class EditRefused(PermissionDenied):
 
 
 def operations_for(user):
-    """The operations `user` may see, with what the lists show joined in, and the role
-    `user` holds in each one's task force, read in the same query (`viewer_role`)."""
+    """The operations `user` may see, with what the lists show joined in: those of the
+    task forces they are a member of, as this request read them (`navigation_facts`), a
+    list the database plans with rather than a join."""
     if not user.is_authenticated:
         return Operation.objects.none()
-    return (
-        Operation.objects.filter(task_force__memberships__user=user)
-        .select_related("task_force", "assessment")
-        .annotate(
-            viewer_id=F("task_force__memberships__user"),
-            viewer_role=F("task_force__memberships__role"),
-        )
-    )
+    return Operation.objects.filter(
+        task_force__in=navigation_facts(user)["task_forces"]
+    ).select_related("task_force", "assessment")
 
 
 def task_forces_for(user, roles=None):
@@ -114,11 +110,9 @@ def role_of(user, task_force):
 
 
 def _role_on(user, operation):
-    """The role of `user` in the task force of `operation`: the one read with it when
-    `operations_for(user)` loaded it (no query; a page asks several times), else asked."""
-    if getattr(operation, "viewer_id", None) == user.pk:
-        return operation.viewer_role
-    return role_of(user, operation.task_force_id)
+    """The role of `user` in the task force of `operation`, as this request read their
+    memberships (`navigation_facts`): a page asks several times, and no query."""
+    return navigation_facts(user)["roles"].get(operation.task_force_id)
 
 
 def can_edit(user, operation):
@@ -245,6 +239,7 @@ def navigation_facts(user):
             "unread": unread,
             "member": bool(memberships),
             "task_forces": [task_force for _role, _zone, task_force in memberships],
+            "roles": {task_force: role for role, _zone, task_force in memberships},
             "plans": not roles.isdisjoint(EDITOR_ROLES),
             "approves": not roles.isdisjoint(APPROVER_ROLES),
             "supervises": Membership.Role.SUPERVISOR in roles,

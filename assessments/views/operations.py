@@ -57,7 +57,8 @@ def _filtered(operations, filters):
             operations = operations.filter(**{f"assessment__{name}": filters[name]})
     sort = filters.get("sort", DEFAULT_SORT)
     field = SORTS[sort.lstrip("-")]
-    operations = operations.annotate(
+    # Aliased, not annotated: computed only when the list is sorted by them.
+    operations = operations.alias(
         decision_rank=_rank("assessment__decision", DECISION_ORDER),
         classification_rank=_rank("assessment__classification", scoring.CLASSIFICATIONS),
     )
