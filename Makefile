@@ -30,10 +30,11 @@ test: setup
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# Needs PostgreSQL and Redis (the local ones by default: see benchmarks/stack.py); makes
+# and drops a database of its own, raidassess_bench. Under ten minutes.
 bench: setup
-	$(PY) -m benchmarks.scoring
-	LOG_LEVEL=WARNING $(PY) -m benchmarks.briefs
-	$(PY) -m benchmarks.worker_memory
+	@bin/install-system-packages --bench
+	$(PY) -m benchmarks
 
 lint: setup
 	$(VENV)/bin/ruff check .

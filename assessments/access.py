@@ -19,15 +19,14 @@ and NGO reviewers get 404, as for any page that is not theirs.
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
+from . import prepared
 from .models import (
-    AfterActionReview,
-    Approval,
-    Assessment,
-    AssessmentVersion,
     AuditEvent,
     Brief,
     Membership,
@@ -35,10 +34,8 @@ from .models import (
     Operation,
     PartnerOrganisation,
     PartnerReviewer,
-    StatusChange,
     TaskForce,
 )
-from .models.workflow import review_due
 
 EDITOR_ROLES = (Membership.Role.PLANNER,)
 # Who approves, returns and rejects (services.workflow holds the rest of the rules).
@@ -46,6 +43,9 @@ APPROVER_ROLES = (Membership.Role.SUPERVISOR, Membership.Role.COMMANDER)
 AUDIT_ROLES = (Membership.Role.SUPERVISOR,)
 # Events about an account rather than a task force, which its supervisors read too.
 SIGN_IN_FAILURES = (AuditEvent.Kind.SIGN_IN_FAILED, AuditEvent.Kind.LOCKOUT)
+# Who must sign in with a second factor, and may do nothing before enrolling one: admins,
+# and those who approve raids (services.two_factor holds the rest of the rules).
+SECOND_FACTOR_ROLES = (Membership.Role.SUPERVISOR, Membership.Role.COMMANDER)
 
 
 class OperationHidden(Http404):
@@ -75,12 +75,14 @@ class EditRefused(PermissionDenied):
 
 
 def operations_for(user):
-    """The operations `user` may see, with what the lists show joined in."""
+    """The operations `user` may see, with what the lists show joined in: those of the
+    task forces they are a member of, as this request read them (`navigation_facts`), a
+    list the database plans with rather than a join."""
     if not user.is_authenticated:
         return Operation.objects.none()
-    return Operation.objects.filter(task_force__memberships__user=user).select_related(
-        "task_force", "assessment"
-    )
+    return Operation.objects.filter(
+        task_force__in=navigation_facts(user)["task_forces"]
+    ).select_related("task_force", "assessment")
 
 
 def task_forces_for(user, roles=None):
@@ -107,8 +109,14 @@ def role_of(user, task_force):
     return membership.role if membership else None
 
 
+def _role_on(user, operation):
+    """The role of `user` in the task force of `operation`, as this request read their
+    memberships (`navigation_facts`): a page asks several times, and no query."""
+    return navigation_facts(user)["roles"].get(operation.task_force_id)
+
+
 def can_edit(user, operation):
-    return role_of(user, operation.task_force_id) in EDITOR_ROLES
+    return _role_on(user, operation) in EDITOR_ROLES
 
 
 def operation_for(user, pk, *, edit=False):
@@ -123,8 +131,13 @@ def operation_for(user, pk, *, edit=False):
     return operation
 
 
+def may_plan(user):
+    """Whether `user` plans in some task force: may create and import operations."""
+    return user.is_authenticated and navigation_facts(user)["plans"]
+
+
 def may_read_audit(user):
-    return user.is_authenticated and (user.is_staff or task_forces_for(user, AUDIT_ROLES).exists())
+    return user.is_authenticated and (user.is_staff or navigation_facts(user)["audits"])
 
 
 def audit_events_for(user):
@@ -141,7 +154,7 @@ def audit_events_for(user):
 
 
 def can_approve(user, operation):
-    return role_of(user, operation.task_force_id) in APPROVER_ROLES
+    return _role_on(user, operation) in APPROVER_ROLES
 
 
 def operation_to_decide(user, pk):
@@ -151,116 +164,6 @@ def operation_to_decide(user, pk):
     if not can_approve(user, operation):
         raise EditRefused(operation)
     return operation
-
-
-def _task_forces_as(user, role):
-    return Membership.objects.filter(user=user, role=role).values("task_force")
-
-
-def _edited_by(user):
-    """True for an operation whose assessment has a version saved by `user`."""
-    return Exists(
-        AssessmentVersion.objects.filter(assessment=OuterRef("assessment"), created_by=user)
-    )
-
-
-def _waiting(queryset):
-    """`queryset` as the waiting lists show it: soonest planned first, with who submitted
-    it and when (the latest submission), for the waiting time."""
-    submissions = StatusChange.objects.filter(
-        assessment=OuterRef("assessment"), to_status=Assessment.Status.SUBMITTED
-    ).order_by("-created_at", "-pk")
-    return (
-        queryset.select_related("task_force", "assessment")
-        .annotate(
-            submitted_at=Subquery(submissions.values("created_at")[:1]),
-            submitted_by=Subquery(submissions.values("by__username")[:1]),
-        )
-        .order_by(F("planned_date").asc(nulls_last=True), "pk")
-    )
-
-
-def operations_to_approve(user):
-    """Submitted assessments (and urgent ones awaiting their follow-up) that `user` may
-    approve: in a task force where they approve, a role no standing approval of the
-    latest version fills yet, and no version of it saved by them. (An approval of an
-    earlier version stands only once a rule change rescored the plan: it counts no more.)"""
-    if not user.is_authenticated:
-        return Operation.objects.none()
-    standing = Approval.objects.filter(
-        assessment=OuterRef("assessment"),
-        superseded_at__isnull=True,
-        version__number=OuterRef("assessment__version_number"),
-    )
-    follow_up_due = (
-        Q(
-            assessment__status__in=(
-                Assessment.Status.APPROVED,
-                Assessment.Status.AFTER_ACTION_REVIEW,
-            )
-        )
-        & Exists(standing.filter(kind=Approval.Kind.URGENT))
-        & ~Exists(standing.filter(kind=Approval.Kind.FOLLOW_UP))
-    )
-    as_approver = Q(pk__in=[])
-    for role in APPROVER_ROLES:
-        as_approver |= Q(task_force__in=_task_forces_as(user, role)) & ~Exists(
-            standing.filter(role=role)
-        )
-    return _waiting(
-        Operation.objects.filter(
-            Q(assessment__status=Assessment.Status.SUBMITTED) | follow_up_due, as_approver
-        ).exclude(_edited_by(user))
-    )
-
-
-def operations_returned_to(user):
-    """Returned assessments of `user`'s task forces that `user` worked on as a planner."""
-    return _waiting(
-        Operation.objects.filter(
-            _edited_by(user),
-            task_force__in=_task_forces_as(user, Membership.Role.PLANNER),
-            assessment__status=Assessment.Status.RETURNED,
-        )
-    )
-
-
-def operations_due_for_review(user, today):
-    """Operations of `user`'s task forces (as a planner) whose after-action review is due
-    and still theirs to write (none yet, a draft, or returned)."""
-    handed_over = AfterActionReview.objects.filter(
-        operation=OuterRef("pk"),
-        status__in=(AfterActionReview.Status.SUBMITTED, AfterActionReview.Status.SIGNED_OFF),
-    )
-    return _waiting(
-        Operation.objects.filter(
-            task_force__in=_task_forces_as(user, Membership.Role.PLANNER),
-            assessment__in=Assessment.objects.filter(review_due(today)),
-        ).exclude(Exists(handed_over))
-    )
-
-
-def operations_awaiting_sign_off(user):
-    """Operations of `user`'s task forces (as a supervisor) whose after-action review
-    was submitted and waits for their sign-off."""
-    return _waiting(
-        Operation.objects.filter(
-            task_force__in=_task_forces_as(user, Membership.Role.SUPERVISOR),
-            after_action_review__status=AfterActionReview.Status.SUBMITTED,
-        )
-    )
-
-
-def waiting_count(user, today):
-    """How many operations wait for `user` (each counted once), in one query."""
-    if not user.is_authenticated:
-        return 0
-    return Operation.objects.filter(
-        Q(pk__in=operations_to_approve(user).values("pk"))
-        | Q(pk__in=operations_returned_to(user).values("pk"))
-        | Q(pk__in=operations_due_for_review(user, today).values("pk"))
-        | Q(pk__in=operations_awaiting_sign_off(user).values("pk"))
-    ).count()
 
 
 def is_partner_reviewer(user):
@@ -273,33 +176,79 @@ def is_partner_only(user):
     return is_partner_reviewer(user) and not navigation_facts(user)["member"]
 
 
+def must_use_second_factor(user, roles):
+    """Whether `user`, holding `roles` in their task forces, must use a second factor:
+    admins, and SECOND_FACTOR_ROLES."""
+    return user.is_staff or user.is_superuser or not set(SECOND_FACTOR_ROLES).isdisjoint(roles)
+
+
+def second_factor_held():
+    """The condition on users of who holds a second factor: a confirmed authenticator
+    app or passkey."""
+    devices = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+    passkeys = WebAuthnCredential.objects.filter(user=OuterRef("pk"), confirmed=True)
+    return Exists(devices) | Exists(passkeys)
+
+
+def second_step(*, held, required):
+    """What a user signed in with a password only must do next: "verify" (holds a
+    second factor), "setup" (must get one) or None (may go on)."""
+    if held:
+        return "verify"
+    return "setup" if required else None
+
+
+def _user_facts(user_id):
+    """Whether the user reviews for a partner, their unread notifications, whether they
+    hold a second factor: one row."""
+    unread = (
+        Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
+        .order_by()
+        .values("recipient")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return (
+        get_user_model()
+        .objects.filter(pk=user_id)
+        .values_list(
+            Exists(PartnerReviewer.objects.filter(user=OuterRef("pk"))),
+            Coalesce(Subquery(unread), 0),
+            second_factor_held(),
+        )
+    )
+
+
 def navigation_facts(user):
-    """What every page needs to know of `user`, asked once per request in one query:
-    whether they review for a partner, belong to a task force, how many of their
-    notifications are unread, and the time zone of their (first) task force."""
+    """What every request needs to know of `user`, asked once per request in two queries
+    (the second built once per process: `prepared`): their task forces and roles, the
+    time zone of their (first) task force, whether they review for a partner, how many
+    of their notifications are unread, and their second step of sign-in (for the
+    two-factor middleware, which would otherwise ask on every request of a user with no
+    second factor)."""
     if not hasattr(user, "_navigation_facts"):
-        unread = (
-            Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
-            .order_by()
-            .values("recipient")
-            .annotate(count=Count("pk"))
-            .values("count")
+        memberships = list(
+            Membership.objects.filter(user=user)
+            .order_by("task_force__name")
+            .values_list("role", "task_force__time_zone", "task_force")
         )
-        user._navigation_facts = (
-            get_user_model()
-            .objects.filter(pk=user.pk)
-            .values(
-                reviewer=Exists(PartnerReviewer.objects.filter(user=OuterRef("pk"))),
-                member=Exists(Membership.objects.filter(user=OuterRef("pk"))),
-                unread=Coalesce(Subquery(unread), 0),
-                time_zone=Subquery(
-                    Membership.objects.filter(user=OuterRef("pk"))
-                    .order_by("task_force__name")
-                    .values("task_force__time_zone")[:1]
-                ),
-            )
-            .get()
-        )
+        ((reviewer, unread, held),) = prepared.run("user facts", _user_facts, [user.pk])
+        roles = {role for role, _zone, _task_force in memberships}
+        user._navigation_facts = {
+            "reviewer": bool(reviewer),
+            "unread": unread,
+            "member": bool(memberships),
+            "task_forces": [task_force for _role, _zone, task_force in memberships],
+            "roles": {task_force: role for role, _zone, task_force in memberships},
+            "plans": not roles.isdisjoint(EDITOR_ROLES),
+            "approves": not roles.isdisjoint(APPROVER_ROLES),
+            "supervises": Membership.Role.SUPERVISOR in roles,
+            "audits": not roles.isdisjoint(AUDIT_ROLES),
+            "time_zone": memberships[0][1] if memberships else None,
+            "second_step": second_step(
+                held=bool(held), required=must_use_second_factor(user, roles)
+            ),
+        }
     return user._navigation_facts
 
 

@@ -3,6 +3,7 @@
 import datetime
 
 from . import access
+from .waiting import waiting_count
 
 
 def waiting(request):
@@ -14,7 +15,7 @@ def waiting(request):
         return {}
 
     def count():
-        return access.waiting_count(user, datetime.date.today())
+        return waiting_count(user, datetime.date.today())
 
     return {"waiting_count": count}
 

@@ -1,38 +1,42 @@
-"""Benchmark: render and sign a full brief, warm, and the memory of 100 briefs in a row.
-
-Run with `make bench` (or `DEBUG=true python -m benchmarks.briefs`). It runs the code a
-worker runs for a brief (`brief_content` -> `pdf.pdf_render` -> `signing.pdf_sign`) in
-one process, as one worker process would, on an assessment with several findings and
-some long answers; the database is left out (unsaved model instances), so the numbers are
+"""A brief rendered and signed in this process, warm, beside WeasyPrint alone on the same
+HTML and stylesheet: the code a worker runs for a brief (`brief_content` ->
+`pdf.pdf_render` -> `signing.pdf_sign`) on an assessment with several findings and some
+long answers. The database is left out (unsaved model instances), so the numbers are
 those of rendering and signing. The first brief warms up (fonts, templates, signer).
 """
 
-import os
-import resource
-import statistics
 import time
-from io import BytesIO
 
-import django
-from pyhanko.pdf_utils.reader import PdfFileReader
+from django.template.loader import render_to_string
+from weasyprint import CSS, HTML
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "raidassess.settings")
-django.setup()
-
-from assessments import brief_content, checklist, scoring, signing  # noqa: E402
-from assessments.models import (  # noqa: E402
+from assessments import brief_content, checklist, scoring, signing
+from assessments.models import (
     Assessment,
     AssessmentVersion,
     Operation,
     PartnerOrganisation,
     TaskForce,
 )
-from assessments.pdf import pdf_render  # noqa: E402
-from assessments.services import content_hash  # noqa: E402
-from tests.builders import best_assessment  # noqa: E402
+from assessments.pdf import ORIGIN, PDF_VARIANT, StaticFilesOnly, font_config, pdf_render
+from assessments.services import content_hash
+from tests.builders import best_assessment
 
-ROUNDS = 20
-BRIEFS = 100
+from .report import interleaved
+
+ROUNDS = 7
+APPROVALS = [
+    {
+        "name": name,
+        "role": role,
+        "kind": "Approval",
+        "time": None,
+        "rationale": "Presence corroborated; care and shelter confirmed.",
+        "conditions": ["Interpreters for Lao on site."],
+    }
+    for name, role in (("sita", "Supervisor"), ("chan", "Commander"))
+]
+ORGANISATION = PartnerOrganisation(name="Safe Harbour", contact_point="+66 2 000 0000")
 
 
 def _version():
@@ -52,6 +56,7 @@ def _version():
         planned_date="2026-12-14",
         expected_languages=["Khmer", "Lao"],
         suspect_details="Owner known as Mr K.; two guards at the gate.",
+        receiving_organisation=ORGANISATION.name,
     )
     content = checklist.parse_assessment(content)
     operation = Operation(codename="KESTREL", task_force=TaskForce(name="Mekong task force"))
@@ -62,77 +67,54 @@ def _version():
         content=content,
         verdict=scoring.score_assessment(content),
         content_hash=content_hash(content),
+        receiving_organisation=ORGANISATION,
     )
 
 
-APPROVALS = [
-    {
-        "name": name,
-        "role": role,
-        "kind": "Approval",
-        "time": None,
-        "rationale": "Presence corroborated; care and shelter confirmed.",
-        "conditions": ["Interpreters for Lao on site."],
-    }
-    for name, role in (("sita", "Supervisor"), ("chan", "Commander"))
-]
+def _context(version, variant):
+    make = brief_content.full_context if variant == "full" else brief_content.ngo_context
+    return make(version=version, approvals=APPROVALS, organisation=ORGANISATION)
 
 
-def brief(version, organisation):
-    context = brief_content.full_context(
-        version=version, approvals=APPROVALS, organisation=organisation
-    )
-    pdf = pdf_render("briefs/full.html", context)
-    return pdf, signing.pdf_sign(
-        pdf, title="KESTREL v3: Full brief", approvers="Approved by sita, chan", reason="bench"
+def brief(version, variant="full"):
+    """Render and sign one brief, as a worker does."""
+    pdf = pdf_render(f"briefs/{variant}.html", _context(version, variant))
+    return signing.pdf_sign(
+        pdf, title="KESTREL v3: brief", approvers="Approved by sita, chan", reason="bench"
     )
 
 
-def rss_mb():
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def weasyprint_alone(html, css):
+    """The same HTML and stylesheet through WeasyPrint, and nothing else."""
+    # The same fetcher as the app's: the stylesheet's fonts are among the static files.
+    fetcher = StaticFilesOnly()
+    stylesheet = CSS(
+        string=css, base_url=f"{ORIGIN}/", url_fetcher=fetcher, font_config=font_config()
+    )
+    return HTML(string=html, base_url=f"{ORIGIN}/", url_fetcher=fetcher).write_pdf(
+        stylesheets=[stylesheet], font_config=font_config(), pdf_variant=PDF_VARIANT
+    )
 
 
-def main():
+def _timed(function, *args):
+    started = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - started
+
+
+def measure():
+    """{"cold": s, "full": [s], "weasyprint": [s], "ngo": [s]}."""
     version = _version()
-    organisation = PartnerOrganisation(name="Safe Harbour", contact_point="+66 2 000 0000")
-    start = time.perf_counter()
-    pdf, _signed = brief(version, organisation)
-    print(f"cold (fonts, templates, signer loaded): {time.perf_counter() - start:.3f} s")
-    pages = PdfFileReader(BytesIO(pdf)).root["/Pages"]["/Count"]
-
-    render, sign, total = [], [], []
-    for _ in range(ROUNDS):
-        context = brief_content.full_context(
-            version=version, approvals=APPROVALS, organisation=organisation
-        )
-        started = time.perf_counter()
-        pdf = pdf_render("briefs/full.html", context)
-        rendered = time.perf_counter()
-        signing.pdf_sign(pdf, title="KESTREL v3", approvers="Approved by sita", reason="bench")
-        done = time.perf_counter()
-        render.append(rendered - started)
-        sign.append(done - rendered)
-        total.append(done - started)
-    print(
-        f"warm full brief ({pages} pages), {ROUNDS} rounds: render+sign median "
-        f"{statistics.median(total):.3f} s (best {min(total):.3f} s); render median "
-        f"{statistics.median(render):.3f} s, sign median {statistics.median(sign) * 1000:.1f} ms"
+    cold = _timed(brief, version)
+    context = _context(version, "full")
+    html = render_to_string("briefs/full.html", context)
+    css = render_to_string("briefs/brief.css", context)
+    weasyprint_alone(html, css)
+    full, alone = interleaved(
+        "full brief render + sign vs WeasyPrint alone",
+        lambda: _timed(brief, version),
+        lambda: _timed(weasyprint_alone, html, css),
+        rounds=ROUNDS,
     )
-
-    before = rss_mb()
-    peak = before
-    for _ in range(BRIEFS):
-        brief(version, organisation)
-        peak = max(peak, rss_mb())
-    print(
-        f"RSS over {BRIEFS} briefs in one process: {before:.0f} MB before, "
-        f"peak {peak:.0f} MB, {rss_mb():.0f} MB after"
-    )
-
-
-if __name__ == "__main__":
-    main()
+    ngo = [_timed(brief, version, "ngo") for _ in range(ROUNDS)]
+    return {"cold": cold, "full": full, "weasyprint": alone, "ngo": ngo}

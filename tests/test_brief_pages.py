@@ -20,7 +20,7 @@ def test_the_status_element_polls_until_the_briefs_are_ready(client, planner, ap
     client.force_login(planner)
     url = reverse("assessments:brief_status", args=[approved_operation.pk])
     html = client.get(url).content.decode()
-    assert 'hx-trigger="every 2s"' in html and "Queued" in html
+    assert 'hx-trigger="every 400ms"' in html and "Queued" in html
     render_briefs(approved_operation)
     html = client.get(url).content.decode()
     assert "hx-trigger" not in html

@@ -6,7 +6,7 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 
-from assessments import access, demo_data, scoring, services
+from assessments import demo_data, scoring, services, waiting
 from assessments.models import (
     Approval,
     AssessmentVersion,
@@ -114,7 +114,7 @@ def test_it_leaves_work_waiting_in_every_state_of_the_workflow(db, debug):
     assert status["SAMPAN"] == "approved"
     assert status["RICEFIELD"] == "after_action_review"
     supervisor = get_user_model().objects.get(username="supervisor")
-    assert "LOTUS" in access.operations_to_approve(supervisor).values_list("codename", flat=True)
+    assert "LOTUS" in waiting.operations_to_approve(supervisor).values_list("codename", flat=True)
     assert Approval.objects.filter(assessment__operation__codename="RICEFIELD").count() == 2
 
 

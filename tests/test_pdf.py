@@ -75,10 +75,17 @@ def test_it_prints_markup_in_a_planners_text_as_text(
 def test_a_web_process_starts_without_the_pdf_stack():
     """WeasyPrint and pyHanko load on a web process's first preview or verification, not
     at start-up (assessments/services/documents.py); a worker imports them at start."""
+    # Every module a web request runs: the URLconf (all the views), each views and tags
+    # module by name, the middlewares, the services.
     script = (
-        "import sys, django; django.setup(); "
+        "import importlib, pkgutil, sys, django; django.setup(); "
         "from django.core.handlers.wsgi import WSGIHandler; WSGIHandler(); "
         "from django.urls import get_resolver; get_resolver().url_patterns; "
+        "import raidassess.urls, assessments.views, assessments.templatetags; "
+        "[importlib.import_module(f'{package.__name__}.{module.name}') "
+        " for package in (assessments.views, assessments.templatetags) "
+        " for module in pkgutil.iter_modules(package.__path__)]; "
+        "import assessments.middleware, assessments.security.middleware, assessments.services; "
         "print(sorted(m for m in ('weasyprint', 'pyhanko', 'uharfbuzz') if m in sys.modules))"
     )
     started = subprocess.run(

@@ -186,3 +186,99 @@ def test_the_checklist_page_makes_as_many_queries_with_many_operations_and_versi
 
     many = _counts(client, urls)
     assert many == few
+
+
+def _saves(operation, users, count, key):
+    """`count` saves of `key`, by each of `users` in turn, each on the latest version."""
+    for number, user in zip(range(count), itertools.cycle(users), strict=False):
+        services.assessment_save(
+            operation=operation,
+            user=user,
+            base_version=services.current_version(operation=operation).number,
+            answers={key: number + 20},
+        )
+
+
+def _autosave(client, operation, *, base_version, key, value):
+    """(queries, page) of an autosave of `key` sent from a page of `base_version`."""
+    url = reverse("assessments:checklist_section", args=[operation.pk, checklist.SECTION_OF[key]])
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            url,
+            {"base_version": base_version, "changed": key, key: value},
+            HTTP_HX_REQUEST="true",
+        )
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def _plan(task_force, planner, codename):
+    plan = best_assessment()
+    return services.operation_create(
+        task_force=task_force,
+        user=planner,
+        profile={**plan["operation"], "codename": codename, "planned_date": "2099-01-01"},
+        answers=plan["answers"],
+    )
+
+
+@pytest.mark.parametrize(
+    "colleague_key", ["service_provider_access_hours", "intelligence_age_days"]
+)
+def test_an_autosave_from_an_old_page_makes_as_many_queries_with_2_or_20_versions_since(
+    planner_client, planner, second_planner, task_force, colleague_key
+):
+    """A page left open while a colleague saved 2 or 20 times: the save reads the same
+    rows whether it merges (the colleague answered other questions) or meets a conflict
+    (the same one)."""
+    counts, pages = [], []
+    for since in (2, 20):
+        operation = _plan(task_force, planner, f"KESTREL{since}")
+        _saves(operation, [second_planner, planner], since, colleague_key)
+        queries, page = _autosave(
+            planner_client, operation, base_version=1, key="intelligence_age_days", value=9
+        )
+        counts.append(queries)
+        pages.append(page)
+    assert counts[0] == counts[1]
+    conflict = colleague_key == "intelligence_age_days"
+    assert all(("bruno" in page) == conflict for page in pages)
+    assert all(('id="base-version"' in page) != conflict for page in pages)
+
+
+def test_an_autosave_of_ones_own_earlier_saves_reads_no_version_between(
+    planner_client, planner, task_force
+):
+    """The page is behind only the planner's own saves (a reply lost on a slow line): no
+    conflict, and the versions in between are not read, however many there are."""
+    counts = []
+    for since in (2, 20):
+        operation = _plan(task_force, planner, f"KESTREL{since}")
+        _saves(operation, [planner], since, "intelligence_age_days")
+        queries, page = _autosave(
+            planner_client, operation, base_version=1, key="intelligence_age_days", value=9
+        )
+        assert f'value="{since + 2}"' in page
+        counts.append(queries)
+    assert counts[0] == counts[1]
+
+
+def test_the_navigation_makes_as_many_queries_with_2_or_20_operations_waiting(
+    client, task_force, planner, supervisor
+):
+    """The waiting badge, the links and the second step cost the same however much
+    waits, for the planner (no second factor: the step is read with the navigation)
+    and for the supervisor."""
+    urls = [reverse("assessments:operation_list"), reverse("assessments:waiting")]
+    counts = {}
+    created = 0
+    for waiting in (2, 20):
+        for number in range(created, waiting):
+            operation = _plan(task_force, planner, f"WAIT{number:02d}")
+            services.assessment_submit(operation=operation, user=planner)
+        created = waiting
+        for user in (planner, supervisor):
+            client.force_login(user)
+            counts[waiting, user.username] = _counts(client, urls)
+    assert counts[2, "alice"] == counts[20, "alice"]
+    assert counts[2, "sita"] == counts[20, "sita"]

@@ -4,7 +4,7 @@ stays approved on the verdict it was approved on."""
 
 import pytest
 
-from assessments import access, scoring, services
+from assessments import scoring, services, waiting
 from assessments.models import Approval, AssessmentVersion, AuditEvent, Brief
 from tests.builders import best_answer
 from tests.version_1 import VERSION_2_ITEMS, as_version_1
@@ -147,7 +147,7 @@ def test_an_approval_given_on_old_rules_counts_only_for_the_version_it_approved(
     assert status_of(operation) == "submitted"
     assert services.approved_version(operation=operation) is None
     # The commander's approval of version `old` fills no role of the rescored version.
-    assert operation in access.operations_to_approve(commander)
+    assert operation in waiting.operations_to_approve(commander)
     approve(operation, commander)
     earlier.refresh_from_db()
     assert earlier.superseded_at is not None  # replaced by their approval of `rescored`

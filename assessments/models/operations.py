@@ -275,6 +275,11 @@ class AssessmentVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["assessment", "number"], name="one_version_number")
         ]
+        indexes = [
+            # "Which plans has this person saved a version of?": the waiting lists ask it,
+            # and so the badge on every page, of planners who may have saved thousands.
+            models.Index(fields=["created_by", "assessment"], name="version_author_assessment"),
+        ]
         verbose_name = _("assessment version")
         verbose_name_plural = _("assessment versions")
 

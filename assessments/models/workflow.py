@@ -193,10 +193,12 @@ class AfterActionReview(models.Model):
         return [name for name in self.REQUIRED if getattr(self, name) is None]
 
 
-def review_due(today):
+def review_due(today, *, of_operations=False):
     """Assessments whose after-action review is due on `today`: in that state already, or
-    approved for a planned date that has passed (until the daily move catches up)."""
+    approved for a planned date that has passed (until the daily move catches up). With
+    `of_operations`, the same as a condition on operations (their assessment's state)."""
     status = Assessment.Status
-    return models.Q(status=status.AFTER_ACTION_REVIEW) | models.Q(
-        status=status.APPROVED, operation__planned_date__lt=today
+    assessment, operation = ("assessment__", "") if of_operations else ("", "operation__")
+    return models.Q(**{f"{assessment}status": status.AFTER_ACTION_REVIEW}) | models.Q(
+        **{f"{assessment}status": status.APPROVED, f"{operation}planned_date__lt": today}
     )

@@ -247,53 +247,50 @@ def in_contract_order(content):
     }
 
 
-def _conflicting_changes(*, assessment, base_version, submitted, user):
-    """What others changed since `base_version` among the keys `submitted` sets, with who.
+def _conflicting_changes(*, assessment, base, current, submitted, user):
+    """What others changed since `base` (a version) among the keys `submitted` sets, with
+    who; `current` is the latest version.
 
     A key both sides set to the same value is no conflict, nor is one only `user`
     changed: a save whose answer was lost on a slow line, or sent by the page as it
     closed, must not turn the planner's next keystroke into a conflict with themselves.
+
+    Read as little as that takes, under the row lock: a key whose latest value is the
+    base's or the user's is settled by those two versions; only for another, and only
+    when someone else saved since `base`, are the versions in between read (in one
+    query), to know who changed it.
     """
-    contents = [assessment.versions.get(number=base_version).content]
-    authors = []
-    author_ids = []
-    for version in (
-        assessment.versions.filter(number__gt=base_version)
-        .select_related("created_by")
-        .order_by("number")
-    ):
-        contents.append(version.content)
-        authors.append(str(version.created_by))
-        author_ids.append(version.created_by_id)
+    unsettled = [
+        (block, key, mine)
+        for block, values in submitted.items()
+        for key, mine in values.items()
+        if current.content[block].get(key) not in (base.content[block].get(key), mine)
+    ]
+    since = assessment.versions.filter(number__gt=base.number)
+    # RaidAssess's own versions (None: a rescoring) change no answer of anyone's.
+    if not unsettled or set(since.values_list("created_by_id", flat=True)) <= {user.pk, None}:
+        return []
+    versions = [base, *since.select_related("created_by").order_by("number")]
     changes = []
-    for block, values in submitted.items():
-        for key, mine in values.items():
-            history = [content[block].get(key) for content in contents]
-            if history[-1] in (history[0], mine):
-                continue
-            # RaidAssess's own versions (None: a rescoring) change no answer of anyone's.
-            changers = {
-                author_id
-                for author_id, before, after in zip(author_ids, history, history[1:], strict=False)
-                if before != after
-            } - {None}
-            if changers <= {user.pk}:
-                continue
-            by = {
-                author
-                for author, before, after in zip(authors, history, history[1:], strict=False)
-                if before != after
+    for block, key, mine in unsettled:
+        history = [version.content[block].get(key) for version in versions]
+        changed_by = [
+            version.created_by
+            for version, before in zip(versions[1:], history, strict=False)
+            if version.content[block].get(key) != before and version.created_by_id is not None
+        ]
+        if {author.pk for author in changed_by} <= {user.pk}:
+            continue
+        changes.append(
+            {
+                "block": block,
+                "key": key,
+                "base": history[0],
+                "theirs": history[-1],
+                "mine": mine,
+                "by": sorted({str(author) for author in changed_by}),
             }
-            changes.append(
-                {
-                    "block": block,
-                    "key": key,
-                    "base": history[0],
-                    "theirs": history[-1],
-                    "mine": mine,
-                    "by": sorted(by),
-                }
-            )
+        )
     return changes
 
 
@@ -333,7 +330,11 @@ def assessment_save(
         write_check(assessment=assessment, write=write)
     if base_version != assessment.version_number:
         changes = _conflicting_changes(
-            assessment=assessment, base_version=base_version, submitted=submitted, user=user
+            assessment=assessment,
+            base=assessment.versions.get(number=base_version),
+            current=current,
+            submitted=submitted,
+            user=user,
         )
         if changes:
             raise Conflict(
@@ -343,7 +344,9 @@ def assessment_save(
             )
     # A verdict of older rules is scored again first, as its own entry of the history:
     # the planner's save then stands on the current rules, and says only what they did.
-    current = rescore_if_rules_changed(assessment, user=user, request=request, where=where)
+    current = rescore_if_rules_changed(
+        assessment, user=user, current=current, request=request, where=where
+    )
     content = _parsed(
         {**base["operation"], **submitted["operation"]},
         {**base["answers"], **submitted["answers"]},

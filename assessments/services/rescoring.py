@@ -35,11 +35,12 @@ def current_rules_verdict(version):
     return current_verdict(version.content) if rules_changed(version) else None
 
 
-def rescore_if_rules_changed(assessment, *, user, request=None, where=""):
+def rescore_if_rules_changed(assessment, *, user, current=None, request=None, where=""):
     """The latest version of `assessment` (locked): scored again first, as a version of
     its own, if its verdict is of older rules and the state allows it. `user` is who
-    caused it (for the audit trail; the version is RaidAssess's)."""
-    current = latest_version(assessment)
+    caused it (for the audit trail; the version is RaidAssess's). `current`: the latest
+    version, when the caller read it already under the lock (not read again)."""
+    current = current or latest_version(assessment)
     if not rules_changed(current) or write_refusal(assessment=assessment, write=Write.RESCORE):
         return current
     version = version_add(

@@ -14,49 +14,34 @@ by its owner, matches.
 import django_otp
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
 from django.utils.crypto import salted_hmac
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
+from ..access import must_use_second_factor, second_factor_held, second_step
 from ..models import AuditEvent, Membership
 from ..security.lockout import lockout_check, lockout_failure, lockout_success
 from .audit import audit_record
 from .passkeys import passkey_check
 
-REQUIRED_ROLES = (Membership.Role.SUPERVISOR, Membership.Role.COMMANDER)
 RECOVERY_CODE_COUNT = 10
 DEVICE_NAME = "authenticator"
 RECOVERY_NAME = "recovery codes"
 
 
-def _required():
-    # The one statement of who must use it, as a condition on users.
-    roles = Membership.objects.filter(user=OuterRef("pk"), role__in=REQUIRED_ROLES)
-    return Q(is_staff=True) | Q(is_superuser=True) | Exists(roles)
-
-
 def two_factor_required(user):
-    """Whether `user` may do nothing before enrolling (admins, supervisors, commanders)."""
-    return get_user_model().objects.filter(_required(), pk=user.pk).exists()
+    """Whether `user` may do nothing before enrolling (admins, supervisors, commanders:
+    `access.must_use_second_factor`), read now."""
+    roles = Membership.objects.filter(user=user).values_list("role", flat=True)
+    return must_use_second_factor(user, roles)
 
 
 def second_step_of(user):
-    """What a user signed in with a password only must do next, in one query:
-    "verify" (has an authenticator), "setup" (must get one) or None (may go on)."""
-    devices = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
-    passkeys = WebAuthnCredential.objects.filter(user=OuterRef("pk"), confirmed=True)
-    has_device, required = (
-        get_user_model()
-        .objects.filter(pk=user.pk)
-        .annotate(has_device=Exists(devices) | Exists(passkeys), required=_required())
-        .values_list("has_device", "required")
-        .get()
-    )
-    if has_device:
-        return "verify"
-    return "setup" if required else None
+    """What a user signed in with a password only must do next, read now
+    (`access.second_step`); the middleware reads it with the navigation facts instead."""
+    held = get_user_model().objects.filter(second_factor_held(), pk=user.pk).exists()
+    return second_step(held=held, required=two_factor_required(user))
 
 
 def totp_device_of(user):

@@ -117,12 +117,13 @@ def _save(request, pk, section):
     form.is_valid()
     if form.control_errors():
         return HttpResponseBadRequest(gettext("The page is out of date. Reload it."))
-    current = services.current_version(operation=operation)
-    if form.cleaned_data["base_version"] > current.number:
+    # The version number read with the operation, this request: the version itself is
+    # read (and decrypted) once, by the save, or below when nothing changed.
+    if form.cleaned_data["base_version"] > operation.assessment.version_number:
         return HttpResponseBadRequest(gettext("The page is out of date. Reload it."))
     changes = form.changed_answers()
     conflict = refused = None
-    version = current
+    version = None
     if changes:
         try:
             version = services.assessment_save(
@@ -140,6 +141,8 @@ def _save(request, pk, section):
         except checklist.InvalidAssessment as invalid:
             for problem in invalid.problems:
                 form.add_error(problem.key.removeprefix("answers."), problem.render(gettext))
+    if version is None:
+        version = services.current_version(operation=operation)
     saved_keys = [] if conflict or refused else [key for key in changes if key not in form.errors]
     outcome = {
         "conflict": conflict,
@@ -169,6 +172,8 @@ def _stale_entries(form, version):
         and key in form.cleaned_data
         and _normal(form.answer(key)) != _normal(answers.get(key))
     ]
+    if not stale:
+        return []
     fresh_form = _unbound_form(form.section, version)
     return [entry for entry in _entries(fresh_form, version) if entry["item"].key in stale]
 

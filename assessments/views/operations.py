@@ -21,6 +21,20 @@ from .history import describe_changes
 from .panels import panel_context, plan_banner, progress, rules_change
 
 PAGE_SIZE = 25
+# What the list shows, and nothing more: the restricted columns are most of a row's bytes
+# (encrypted), and the sort of a deep page would drag them along.
+LIST_COLUMNS = (
+    "codename",
+    "site_type",
+    "planned_date",
+    "task_force__name",
+    "assessment__status",
+    "assessment__classification",
+    "assessment__decision",
+    "assessment__score",
+    "assessment__threat_tier",
+    "assessment__updated_at",
+)
 
 # Worst first, so that an ascending sort puts what needs attention at the top.
 DECISION_ORDER = ("no_go", "urgent_go", "conditional_go", "go")
@@ -43,7 +57,8 @@ def _filtered(operations, filters):
             operations = operations.filter(**{f"assessment__{name}": filters[name]})
     sort = filters.get("sort", DEFAULT_SORT)
     field = SORTS[sort.lstrip("-")]
-    operations = operations.annotate(
+    # Aliased, not annotated: computed only when the list is sorted by them.
+    operations = operations.alias(
         decision_rank=_rank("assessment__decision", DECISION_ORDER),
         classification_rank=_rank("assessment__classification", scoring.CLASSIFICATIONS),
     )
@@ -59,7 +74,7 @@ def operation_list(request):
         return redirect("assessments:shared_briefs")  # their home: they plan nothing
     filter_form = OperationFilterForm(request.GET)
     filters = filter_form.filters()
-    operations = _filtered(access.operations_for(request.user), filters)
+    operations = _filtered(access.operations_for(request.user).only(*LIST_COLUMNS), filters)
     page = Paginator(operations, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "filter_form": filter_form,
@@ -68,7 +83,7 @@ def operation_list(request):
         ),
         "sort": filters.get("sort", DEFAULT_SORT),
         "page": page,
-        "can_create": access.task_forces_for(request.user, access.EDITOR_ROLES).exists(),
+        "can_create": access.may_plan(request.user),
     }
     return render(request, "assessments/operation_list.html", context)
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments import access, checklist, display, scoring, services
 from assessments.models import AfterActionReview, Assessment, Membership, StatusChange
 from assessments.models.workflow import review_due
+from assessments.waiting import operations_to_approve
 
 Status = Assessment.Status
 REVISABLE = (Status.SUBMITTED, Status.APPROVED)
@@ -63,7 +64,7 @@ def panel_context(user, operation):
         ),
         "can_submit": access.can_edit(user, operation)
         and assessment.status in (Status.DRAFT, Status.RETURNED),
-        "can_decide": access.operations_to_approve(user).filter(pk=operation.pk).exists(),
+        "can_decide": operations_to_approve(user).filter(pk=operation.pk).exists(),
         "review": review,
         "review_link": review_open or review is not None,
     }

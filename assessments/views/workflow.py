@@ -13,6 +13,12 @@ from django.views.decorators.http import require_http_methods, require_safe
 from assessments import access, display, reauth, services
 from assessments.forms.workflow import DecisionForm
 from assessments.services import passkeys, two_factor
+from assessments.waiting import (
+    operations_awaiting_sign_off,
+    operations_due_for_review,
+    operations_returned_to,
+    operations_to_approve,
+)
 
 from .panels import approval_step, panel_context, plan_sections, rules_change
 
@@ -118,7 +124,7 @@ def assessment_decision(request, pk):
         "form": form,
         "sections": plan_sections(version),
         "can_approve": version.verdict["decision"] != "no_go"
-        and access.operations_to_approve(request.user).filter(pk=operation.pk).exists(),
+        and operations_to_approve(request.user).filter(pk=operation.pk).exists(),
         "passkey_options": passkeys.passkey_request_options(request=request),
         **panel_context(request.user, operation),
     }
@@ -137,9 +143,9 @@ def _scored_before(operation, rescored):
 def waiting(request):
     today = datetime.date.today()
     context = {
-        "to_approve": access.operations_to_approve(request.user),
-        "returned": access.operations_returned_to(request.user),
-        "due_for_review": access.operations_due_for_review(request.user, today),
-        "awaiting_sign_off": access.operations_awaiting_sign_off(request.user),
+        "to_approve": operations_to_approve(request.user),
+        "returned": operations_returned_to(request.user),
+        "due_for_review": operations_due_for_review(request.user, today),
+        "awaiting_sign_off": operations_awaiting_sign_off(request.user),
     }
     return render(request, "assessments/waiting.html", context)

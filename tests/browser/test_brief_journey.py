@@ -64,7 +64,7 @@ def test_approve_then_the_briefs_appear_signed_and_the_ngo_gets_only_its_own(
         expect(downloads).to_have_count(2, timeout=BRIEF_READY_MS)
     except AssertionError:
         pytest.fail(f"The briefs did not appear. Worker log:\n{worker.log()}")
-    expect(status).not_to_have_attribute("hx-trigger", "every 2s")
+    expect(status).not_to_have_attribute("hx-trigger", "every 400ms")
     assert_accessible(page, "briefs")
 
     full = _download(
