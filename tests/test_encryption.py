@@ -1,6 +1,7 @@
 """Restricted fields are encrypted at rest: the database, and a dump of it, never hold them
 in clear; keys rotate with `rotate_encryption_key`; a missing key is a clear error."""
 
+import datetime
 import importlib
 import io
 import os
@@ -33,6 +34,8 @@ from tests.workflow_builders import REVIEW, edit, review_signed_off, seen
 
 INFORMANT = "Informant NIGHTJAR, cousin of the guard"
 # One distinctive string per restricted field (see the `operation` fixture).
+# A planned date to come, as a plan is given one; its review opens the day after.
+FUTURE = datetime.date.today() + datetime.timedelta(days=30)
 RESTRICTED = {
     "target_name": "Golden Thread Garments",
     "target_address": "14 Riverside Road",
@@ -211,7 +214,7 @@ def test_a_database_dump_shows_no_restricted_text(planner, supervisor, task_forc
         base_version=1,
         answers={**best_assessment()["answers"], "informant_details": INFORMANT},
         profile={
-            "planned_date": "2026-01-10",
+            "planned_date": FUTURE.isoformat(),
             "site_type": "factory",
             "exploitation_type": "labour",
         },
@@ -229,7 +232,7 @@ def test_a_database_dump_shows_no_restricted_text(planner, supervisor, task_forc
         rationale="NIGHTJAR confirmed it twice.",
         conditions=["Keep NIGHTJAR away from the site."],
     )
-    services.after_action_reviews_open()
+    services.after_action_reviews_open(today=FUTURE + datetime.timedelta(days=1))
     review_signed_off(
         operation,
         planner,

@@ -17,7 +17,8 @@ from tests.test_workflow_decision_view import _post
 from tests.version_1 import VERSION_2_ITEMS, as_version_1
 from tests.workflow_builders import PAST, approve, edit, planned_operation, submitted_operation
 
-SIGNING_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC")
+# The stamp's moment of signing, in the task force's zone: "2 Dec 2026, 14:05:09 UTC+7".
+SIGNING_TIME = re.compile(r"\d{1,2} \w{3} \d{4}, \d\d:\d\d:\d\d UTC[+-]?[\d:]*")
 OVERSTATED = {"evidence_sources": ["surveillance"], "independent_corroborations": 1}
 
 
