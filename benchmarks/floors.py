@@ -18,22 +18,8 @@ from assessments import checklist
 from assessments.forms.checklist import ChecklistSectionForm
 from assessments.forms.operations import SORTS
 from assessments.models import Assessment, AssessmentVersion, Operation
+from assessments.views.operations import LIST_COLUMNS, PAGE_SIZE
 
-PAGE_SIZE = 25
-# The list's columns, and no restricted one.
-LIST_COLUMNS = (
-    "pk",
-    "codename",
-    "site_type",
-    "planned_date",
-    "task_force__name",
-    "assessment__status",
-    "assessment__classification",
-    "assessment__decision",
-    "assessment__score",
-    "assessment__threat_tier",
-    "assessment__updated_at",
-)
 # The floor sorts by plain columns: the app's ranked decision and classification sorts
 # cost it a CASE more, which is the app's to pay.
 PLAIN_SORTS = {
@@ -56,7 +42,7 @@ def operation_list(request, task_force):
     rows = rows.order_by(F(field).desc() if descending else F(field).asc(), "pk")
     page = max(int(request.GET.get("page", 1)), 1)
     start = (page - 1) * PAGE_SIZE
-    context = {"rows": rows.values(*LIST_COLUMNS)[start : start + PAGE_SIZE]}
+    context = {"rows": rows.values("pk", *LIST_COLUMNS)[start : start + PAGE_SIZE]}
     return render(request, "floors/operation_list.html", context)
 
 
