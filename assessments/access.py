@@ -200,7 +200,9 @@ def second_step(*, held, required):
 
 def _user_facts(user_id):
     """Whether the user reviews for a partner, their unread notifications, whether they
-    hold a second factor: one row."""
+    hold a second factor; and a role, time zone, task force and waiting stamp per task
+    force they belong to: a row per membership (one, without them, if they have none),
+    their task forces by name."""
     unread = (
         Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
         .order_by()
@@ -211,35 +213,40 @@ def _user_facts(user_id):
     return (
         get_user_model()
         .objects.filter(pk=user_id)
+        .order_by("memberships__task_force__name")
         .values_list(
             Exists(PartnerReviewer.objects.filter(user=OuterRef("pk"))),
             Coalesce(Subquery(unread), 0),
             second_factor_held(),
+            "memberships__role",
+            "memberships__task_force__time_zone",
+            "memberships__task_force",
+            "memberships__task_force__waiting_stamp",
         )
     )
 
 
 def navigation_facts(user):
-    """What every request needs to know of `user`, asked once per request in two queries
-    (the second built once per process: `prepared`): their task forces and roles, the
-    time zone of their (first) task force, whether they review for a partner, how many
-    of their notifications are unread, and their second step of sign-in (for the
-    two-factor middleware, which would otherwise ask on every request of a user with no
-    second factor)."""
+    """What every request needs to know of `user`, asked once per request in one query
+    (built once per process: `prepared`): their task forces and roles, the time zone of
+    their (first) task force, whether they review for a partner, how many of their
+    notifications are unread, the waiting stamps of their task forces (`waiting`), and
+    their second step of sign-in (for the two-factor middleware, which would otherwise
+    ask on every request of a user with no second factor)."""
     if not hasattr(user, "_navigation_facts"):
-        memberships = list(
-            Membership.objects.filter(user=user)
-            .order_by("task_force__name")
-            .values_list("role", "task_force__time_zone", "task_force")
-        )
-        ((reviewer, unread, held),) = prepared.run("user facts", _user_facts, [user.pk])
-        roles = {role for role, _zone, _task_force in memberships}
+        rows = prepared.run("user facts", _user_facts, [user.pk])
+        reviewer, unread, held = rows[0][:3]
+        memberships = [row[3:] for row in rows if row[3] is not None]
+        roles = {role for role, _zone, _task_force, _stamp in memberships}
         user._navigation_facts = {
             "reviewer": bool(reviewer),
             "unread": unread,
             "member": bool(memberships),
-            "task_forces": [task_force for _role, _zone, task_force in memberships],
-            "roles": {task_force: role for role, _zone, task_force in memberships},
+            "task_forces": [task_force for _role, _zone, task_force, _stamp in memberships],
+            "roles": {task_force: role for role, _zone, task_force, _stamp in memberships},
+            "waiting_stamps": {
+                task_force: stamp for _role, _zone, task_force, stamp in memberships
+            },
             "plans": not roles.isdisjoint(EDITOR_ROLES),
             "approves": not roles.isdisjoint(APPROVER_ROLES),
             "supervises": Membership.Role.SUPERVISOR in roles,

@@ -13,7 +13,7 @@ class AssessmentsConfig(AppConfig):
         from django.db.models import signals as model_signals
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
-        from . import signals, tasks  # noqa: F401 (tasks: registered for services.queue)
+        from . import signals, tasks, waiting  # noqa: F401 (tasks: registered for services.queue)
         from .fields import encrypt_at_rest
         from .security import receivers
 
@@ -40,3 +40,6 @@ class AssessmentsConfig(AppConfig):
         model_signals.post_delete.connect(
             receivers.end_sessions_of_deleted_user, sender=user_model, dispatch_uid="end_sessions"
         )
+        for model in waiting.STAMPED:
+            for signal in (model_signals.post_save, model_signals.post_delete):
+                signal.connect(waiting.restamp, sender=model, dispatch_uid="waiting_restamp")

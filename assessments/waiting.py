@@ -3,9 +3,18 @@ after-action review due, or is to sign a review off; the "Waiting for me" page l
 them, and the badge in the navigation counts them on every page.
 
 The rules of each are one condition on operations (`_to_approve` ...), which both the
-lists and the count use. Who may act is `access`'s (the roles).
+lists and the count use. Who may act is `access`'s (the roles). The count is kept
+between pages until something it reads changes (`waiting_count`, `restamp`).
+
+COUNT_SECONDS: how long a count is kept at most, should a stamp not be made anew (the
+process stopped between a commit and its restamp).
 """
 
+import hashlib
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 
 from . import prepared
@@ -18,8 +27,11 @@ from .models import (
     Membership,
     Operation,
     StatusChange,
+    TaskForce,
 )
 from .models.workflow import review_due
+
+COUNT_SECONDS = 600
 
 
 def _task_forces_as(user, role):
@@ -136,10 +148,12 @@ def operations_awaiting_sign_off(user):
 
 
 def waiting_count(user, today):
-    """How many operations wait for `user` (each counted once), in one query over the
-    operations of their own task forces only (besides the navigation facts every page
-    reads), built once per process (`prepared`): the cost of a badge on every page
-    follows what the user may see, not the size of the database."""
+    """How many operations wait for `user` (each counted once): one query over the
+    operations of their own task forces only, built once per process (`prepared`), and
+    its answer kept (`COUNT_SECONDS`) under the user, the day, their roles and the
+    waiting stamps of their task forces, all read with the navigation facts every page
+    reads. A stamp is made anew after every commit that can change what waits
+    (`restamp`), so that a kept count is one the database still gives."""
     if not user.is_authenticated:
         return 0
     # Only what the user's roles can wait for (the navigation facts, read anyway, say
@@ -148,13 +162,56 @@ def waiting_count(user, today):
     asks = (facts["approves"], facts["plans"], facts["supervises"])
     if not any(asks):
         return 0
-    ((count,),) = prepared.run(
-        ("waiting", asks, today),
-        lambda user_id, *task_forces: _waiting_in(user_id, asks, today, task_forces),
-        [user.pk, *facts["task_forces"]],
-        count=True,
-    )
+    key = _count_key(user.pk, today, facts)
+    count = cache.get(key)
+    if count is None:
+        ((count,),) = prepared.run(
+            ("waiting", asks, today),
+            lambda user_id, *task_forces: _waiting_in(user_id, asks, today, task_forces),
+            [user.pk, *facts["task_forces"]],
+            count=True,
+        )
+        cache.set(key, count, COUNT_SECONDS)
     return count
+
+
+def _count_key(user_id, today, facts):
+    stamps = sorted(
+        f"{task_force}:{facts['roles'][task_force]}:{stamp}"
+        for task_force, stamp in facts["waiting_stamps"].items()
+    )
+    held = "|".join([str(user_id), today.isoformat(), *stamps])
+    return "waiting-count:" + hashlib.sha256(held.encode()).hexdigest()
+
+
+def restamp(sender, instance, **kwargs):
+    """A save or delete of what the rules above read: once it is committed, the task
+    force of its operation gets a new waiting stamp (one UPDATE, in a transaction of its
+    own, so that no task force row stays locked through another's write). Connected in
+    `AssessmentsConfig.ready` for every model of `STAMPED`, so that no write path (a
+    service, the admin, a command) can change what waits without it. Except a draft
+    saved as a draft (a new version, the state untouched: every autosave), since no rule
+    above reads a draft."""
+    saved = kwargs.get("update_fields")
+    if sender is Assessment and saved and "status" not in saved:
+        if instance.status == Assessment.Status.DRAFT:
+            return
+    task_force = STAMPED[sender](instance)
+    transaction.on_commit(
+        lambda: TaskForce.objects.filter(task_force).update(waiting_stamp=uuid.uuid4()),
+        robust=True,
+    )
+
+
+# What waits is read from these (an assessment's state, its approvals, its operation's
+# date and review; who saved its versions, each stored with a save of the assessment by
+# `versions.version_add`), each with the task force it belongs to.
+STAMPED = {
+    Operation: lambda operation: Q(pk=operation.task_force_id),
+    Assessment: lambda assessment: Q(operations=assessment.operation_id),
+    Approval: lambda approval: Q(operations__assessment=approval.assessment_id),
+    AfterActionReview: lambda review: Q(operations=review.operation_id),
+}
 
 
 def _waiting_in(user_id, asks, today, task_forces):

@@ -393,6 +393,16 @@ OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 # session is used). In the database, so that all sessions of a disabled user can be
 # deleted.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Each process's own memory, and only for what may be kept there without a shared cache:
+# the "Waiting for me" count, kept under stamps read from the database with every request
+# (assessments.waiting): a process shows no count the database no longer gives.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
+}
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_ABSOLUTE_AGE = 12 * 60 * 60

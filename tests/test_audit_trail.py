@@ -229,6 +229,7 @@ def test_it_shows_fifty_events_a_page(client, admin_user, operation):
 
 def test_it_makes_as_many_queries_for_many_events_as_for_few(client, supervisor, operation):
     _signed_in(client, supervisor)
+    client.get(LIST)  # the first page counts what waits for the badge; the next keep it
     counts = []
     for count in (3, 60):
         AuditEvent.objects.all().delete()

@@ -10,6 +10,7 @@ details inside the versions' content) are never filtered, sorted or joined on: t
 are encrypted at rest (assessments/fields.py), which makes them opaque to the database.
 """
 
+import uuid
 import zoneinfo
 
 from django.conf import settings
@@ -43,6 +44,9 @@ class TaskForce(models.Model):
         choices=time_zone_choices,
         help_text=_("An IANA name, such as Asia/Bangkok or Asia/Jakarta."),
     )
+    # Made anew after every commit that may change what waits for its members (`waiting`):
+    # a count of what waits is kept only as long as the stamps it was counted under.
+    waiting_stamp = models.UUIDField(default=uuid.uuid4, editable=False)
 
     class Meta:
         ordering = ["name"]

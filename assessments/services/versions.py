@@ -16,6 +16,8 @@ from ..models import Approval, Assessment, AssessmentVersion, Membership
 
 Role = Membership.Role
 Kind = AssessmentVersion.Kind
+# The verdict as the lists show it, on the assessment row.
+VERDICT_COLUMNS = ("classification", "decision", "score", "threat_tier")
 
 
 def content_hash(content):
@@ -62,11 +64,10 @@ def version_add(*, assessment, content, created_by, organisation, kind=Kind.SAVE
         created_by=created_by,
     )
     assessment.version_number = number
-    assessment.classification = verdict["classification"]
-    assessment.decision = verdict["decision"]
-    assessment.score = verdict["score"]
-    assessment.threat_tier = verdict["threat_tier"]
-    assessment.save()
+    for column in VERDICT_COLUMNS:
+        setattr(assessment, column, verdict[column])
+    # Its state untouched: what waits for whom reads the state (`waiting.restamp`).
+    assessment.save(update_fields=[*VERDICT_COLUMNS, "version_number", "updated_at"])
     return version
 
 
