@@ -4,7 +4,7 @@ another day; a new operation planned for a day to come."""
 import datetime
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from assessments.models import AssessmentVersion
 from assessments.templatetags.time_tags import when, when_time, zone_label
@@ -29,6 +29,7 @@ def test_someone_in_no_task_force_sees_the_deployments_zone(client, ngo_reviewer
     assert timezone.get_current_timezone_name() == settings.TIME_ZONE
 
 
+@translation.override("en")  # outside a request: in English, whatever ran before
 def test_zones_are_named_by_letters_or_by_their_offset(settings):
     moment = datetime.datetime(2026, 12, 2, 7, 5, 9, tzinfo=datetime.UTC)
     for name, label, shown, time in [
