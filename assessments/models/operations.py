@@ -120,7 +120,10 @@ class PartnerReviewer(models.Model):
 class Operation(models.Model):
     """A planned operation: the profile keys of the domain contract, by the same names."""
 
-    task_force = models.ForeignKey(TaskForce, models.PROTECT, related_name="operations")
+    # Indexed with the id (Meta), not alone: counts read a task force's operations from it.
+    task_force = models.ForeignKey(
+        TaskForce, models.PROTECT, related_name="operations", db_index=False
+    )
     codename = models.CharField(_("codename"), max_length=100)
     site_type = models.CharField(
         _("type of site"), max_length=30, blank=True, choices=_choices("site_type")
@@ -169,6 +172,11 @@ class Operation(models.Model):
                     "Another operation of this task force has this codename (ignoring case)."
                 ),
             )
+        ]
+        indexes = [
+            # "How many operations has this task force (with these states)?": the list's
+            # count, and the badge, answered from the index alone.
+            models.Index(fields=["task_force", "id"], name="operation_task_force_id"),
         ]
         verbose_name = _("operation")
         verbose_name_plural = _("operations")
@@ -220,7 +228,8 @@ class Assessment(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["status"]),
+            # With the operation: a filter by state joins its operations from the index.
+            models.Index(fields=["status", "operation"], name="assessment_status_operation"),
             models.Index(fields=["decision"]),
             models.Index(fields=["classification"]),
             models.Index(fields=["updated_at"]),

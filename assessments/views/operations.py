@@ -5,10 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from assessments import access, checklist, scoring, services
+from assessments import access, checklist, display, scoring, services
 from assessments.forms.operations import (
     DEFAULT_SORT,
     SORTS,
@@ -16,6 +18,8 @@ from assessments.forms.operations import (
     OperationForm,
     initial_from_profile,
 )
+from assessments.models import Assessment
+from assessments.templatetags.time_tags import when
 
 from .history import describe_changes
 from .panels import panel_context, plan_banner, progress, rules_change
@@ -36,8 +40,18 @@ LIST_COLUMNS = (
     "assessment__updated_at",
 )
 
+# A page of the list is read as values and put in words here, once per row: model
+# instances and a template filter per cell cost more than the rest of the page.
+LIST_VALUES = ("pk", *LIST_COLUMNS)
+
 # Worst first, so that an ascending sort puts what needs attention at the top.
 DECISION_ORDER = ("no_go", "urgent_go", "conditional_go", "go")
+
+
+RANKS = {
+    "decision_rank": ("assessment__decision", DECISION_ORDER),
+    "classification_rank": ("assessment__classification", scoring.CLASSIFICATIONS),
+}
 
 
 def _rank(field, values):
@@ -57,14 +71,31 @@ def _filtered(operations, filters):
             operations = operations.filter(**{f"assessment__{name}": filters[name]})
     sort = filters.get("sort", DEFAULT_SORT)
     field = SORTS[sort.lstrip("-")]
-    # Aliased, not annotated: computed only when the list is sorted by them.
-    operations = operations.alias(
-        decision_rank=_rank("assessment__decision", DECISION_ORDER),
-        classification_rank=_rank("assessment__classification", scoring.CLASSIFICATIONS),
-    )
+    # Only when the list is sorted by one: a rank joins the assessment, also in the count.
+    if field in RANKS:
+        operations = operations.alias(**{field: _rank(*RANKS[field])})
     descending = sort.startswith("-")
     # The primary key breaks ties, so that pages neither repeat nor skip a row.
     return operations.order_by(f"-{field}" if descending else field, "-pk" if descending else "pk")
+
+
+def _row(values):
+    """One operation of the list as its cells read: each value in words."""
+    planned, updated = values["planned_date"], values["assessment__updated_at"]
+    row = {
+        "pk": values["pk"],
+        "codename": values["codename"],
+        "task_force": values["task_force__name"],
+        "site_type": display.value_label("site_type", values["site_type"]) or "—",
+        "status": Assessment.Status(values["assessment__status"]).label,
+        "score": values["assessment__score"],
+        "planned": planned and (planned.isoformat(), date_format(planned, "DATE_FORMAT")),
+        "updated": updated and (localtime(updated).isoformat(), when(updated)),
+    }
+    for name in ("classification", "decision", "threat_tier"):
+        value = values[f"assessment__{name}"]
+        row[name], row[f"{name}_label"] = value, display.VERDICT_LABELS[name].get(value, value)
+    return row
 
 
 @login_required
@@ -74,9 +105,11 @@ def operation_list(request):
         return redirect("assessments:shared_briefs")  # their home: they plan nothing
     filter_form = OperationFilterForm(request.GET)
     filters = filter_form.filters()
-    operations = _filtered(access.operations_for(request.user).only(*LIST_COLUMNS), filters)
+    operations = _filtered(access.operations_for(request.user), filters)
+    # Counted without the task force's name: the count needs no join to read it.
     page = Paginator(operations, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
+        "rows": [_row(values) for values in page.object_list.values(*LIST_VALUES)],
         "filter_form": filter_form,
         "filtered": any(
             filters.get(name) for name in ("q", "status", "decision", "classification")
