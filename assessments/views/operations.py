@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
@@ -79,11 +80,21 @@ def _filtered(operations, filters):
     return operations.order_by(f"-{field}" if descending else field, "-pk" if descending else "pk")
 
 
-def _row(values):
+def _detail_link():
+    """The link to an operation's page, as (before, after) its id: reversed once for the
+    25 rows of a page, not once for each (a twentieth of the page's time)."""
+    marker = "7300001"
+    before, _marker, after = reverse("assessments:operation_detail", args=[marker]).rpartition(
+        marker
+    )
+    return before, after
+
+
+def _row(values, link):
     """One operation of the list as its cells read: each value in words."""
     planned, updated = values["planned_date"], values["assessment__updated_at"]
     row = {
-        "pk": values["pk"],
+        "link": f"{link[0]}{values['pk']}{link[1]}",
         "codename": values["codename"],
         "task_force": values["task_force__name"],
         "site_type": display.value_label("site_type", values["site_type"]) or "—",
@@ -108,8 +119,9 @@ def operation_list(request):
     operations = _filtered(access.operations_for(request.user), filters)
     # Counted without the task force's name: the count needs no join to read it.
     page = Paginator(operations, PAGE_SIZE).get_page(request.GET.get("page"))
+    link = _detail_link()
     context = {
-        "rows": [_row(values) for values in page.object_list.values(*LIST_VALUES)],
+        "rows": [_row(values, link) for values in page.object_list.values(*LIST_VALUES)],
         "filter_form": filter_form,
         "filtered": any(
             filters.get(name) for name in ("q", "status", "decision", "classification")
