@@ -69,6 +69,12 @@ CONDITION_RANKS = {
 }
 
 
+def verdict_label(kind, value):
+    """The label of a verdict's `value` of `kind` (decision, classification ...); an
+    unknown key as it is."""
+    return VERDICT_LABELS.get(kind, {}).get(value, value)
+
+
 def question(key):
     """The translated question (or profile field name) of a contract key."""
     return gettext(checklist.field(key).question)

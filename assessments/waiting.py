@@ -193,9 +193,13 @@ def restamp(sender, instance, **kwargs):
     saved as a draft (a new version, the state untouched: every autosave), since no rule
     above reads a draft."""
     saved = kwargs.get("update_fields")
-    if sender is Assessment and saved and "status" not in saved:
-        if instance.status == Assessment.Status.DRAFT:
-            return
+    if (
+        sender is Assessment
+        and saved
+        and "status" not in saved
+        and instance.status == Assessment.Status.DRAFT
+    ):
+        return
     task_force = STAMPED[sender](instance)
     transaction.on_commit(
         lambda: TaskForce.objects.filter(task_force).update(waiting_stamp=uuid.uuid4()),

@@ -186,3 +186,12 @@ def test_it_lists_operations_of_every_task_force_i_belong_to(
     Membership.objects.create(user=planner, task_force=other_task_force, role="supervisor")
     client.force_login(planner)
     assert sorted(_codenames(client.get(URL).content.decode())) == ["HERON", "KESTREL"]
+
+
+def test_each_row_links_to_its_own_operation(client, planner, task_force):
+    made = {codename: _create(task_force, planner, codename) for codename in ("KITE", "LARK")}
+    client.force_login(planner)
+    html = client.get(URL).content.decode()
+    for codename, operation in made.items():
+        link = reverse("assessments:operation_detail", args=[operation.pk])
+        assert f'<a href="{link}">{codename}</a>' in html

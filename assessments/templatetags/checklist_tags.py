@@ -8,7 +8,6 @@ place where each label lives, translated on display.
 from django import template
 
 from assessments import checklist, display
-from assessments.models import Assessment
 
 register = template.Library()
 
@@ -16,14 +15,7 @@ register = template.Library()
 @register.filter
 def verdict_label(value, kind):
     """`{{ verdict.decision|verdict_label:"decision" }}`; an unknown key shows as is."""
-    return display.VERDICT_LABELS.get(kind, {}).get(value, value)
-
-
-@register.filter
-def status_label(value):
-    """`{{ assessment.status|status_label }}`: the state's label, as get_status_display()
-    gives it, without the dict of every choice that builds on each call (a list's row)."""
-    return Assessment.Status(value).label
+    return display.verdict_label(kind, value)
 
 
 @register.filter

@@ -105,7 +105,7 @@ def _row(values, link):
     }
     for name in ("classification", "decision", "threat_tier"):
         value = values[f"assessment__{name}"]
-        row[name], row[f"{name}_label"] = value, display.VERDICT_LABELS[name].get(value, value)
+        row[name], row[f"{name}_label"] = value, display.verdict_label(name, value)
     return row
 
 
