@@ -100,8 +100,11 @@ def _row(values, link):
         "site_type": display.value_label("site_type", values["site_type"]) or "—",
         "status": Assessment.Status(values["assessment__status"]).label,
         "score": values["assessment__score"],
-        "planned": planned and (planned.isoformat(), date_format(planned, "DATE_FORMAT")),
-        "updated": updated and (localtime(updated).isoformat(), when(updated)),
+        # Each its own key, not a pair: a template indexes a tuple only after dir() on it.
+        "planned_iso": planned and planned.isoformat(),
+        "planned": planned and date_format(planned, "DATE_FORMAT"),
+        "updated_iso": updated and localtime(updated).isoformat(),
+        "updated": updated and when(updated),
     }
     for name in ("classification", "decision", "threat_tier"):
         value = values[f"assessment__{name}"]
