@@ -14,7 +14,10 @@ register = template.Library()
 
 def zone_label(value):
     """The zone of an aware `value` in the current time zone, for people."""
-    local = timezone.localtime(value)
+    return _zone_of(timezone.localtime(value))
+
+
+def _zone_of(local):
     name = local.tzname() or ""
     if name.isalpha():
         return name
@@ -34,7 +37,7 @@ def when(value, precision=""):
     shown = formats.date_format(local, "DATETIME_FORMAT")
     if precision == "seconds":
         shown += dateformat.format(local, ":s")
-    return f"{shown} {zone_label(value)}"
+    return f"{shown} {_zone_of(local)}"
 
 
 @register.filter
@@ -42,4 +45,4 @@ def when_time(value):
     if not value:
         return ""
     local = timezone.localtime(value)
-    return f"{dateformat.time_format(local, 'H:i:s')} {zone_label(value)}"
+    return f"{dateformat.time_format(local, 'H:i:s')} {_zone_of(local)}"
